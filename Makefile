@@ -1,0 +1,63 @@
+# OIC Mediation Capacity Portal — every task a developer or CI needs.
+# `make run` and `make test` are all a newcomer needs (see README.md).
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run serve test lint format migrations-check smoke messages bench fuzz load backup restore clean
+
+help:
+	@echo "make run      install, migrate, load reference data, create a login, serve on http://$(HOST):$(PORT)"
+	@echo "make test     the whole suite against PostgreSQL (a throwaway local server if DATABASE_URL is unset)"
+	@echo "make lint     ruff and the migrations check"
+	@echo "make messages update and compile the ar/en/fr message catalogues"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	@export DJANGO_DEBUG="$${DJANGO_DEBUG:-true}"; \
+	$(BIN)/python manage.py migrate --no-input && \
+	$(BIN)/python manage.py createcachetable && \
+	$(BIN)/python manage.py load_reference_data && \
+	$(BIN)/python manage.py ensure_secretariat_login && \
+	echo "" && \
+	echo "  Public dashboard : http://$(HOST):$(PORT)/en/   (also /ar/ and /fr/)" && \
+	echo "  Secretariat admin: http://$(HOST):$(PORT)/admin/" && \
+	echo "  Focal points     : http://$(HOST):$(PORT)/en/accounts/login/" && \
+	echo "  API              : http://$(HOST):$(PORT)/api/v1/   docs: http://$(HOST):$(PORT)/api/docs/" && \
+	echo "" && \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP)
+	@url="$${DATABASE_URL:-}"; \
+	if [ -z "$$url" ]; then url="$$(.ci/postgres.sh)" || exit 2; fi; \
+	case "$$url" in postgres*) ;; *) echo "make test runs on PostgreSQL; DATABASE_URL=$$url is not a PostgreSQL URL." >&2; exit 2;; esac; \
+	echo "Testing against $${url%%@*}@…"; \
+	DATABASE_URL="$$url" $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(STAMP)
+	DJANGO_DEBUG=true $(BIN)/python manage.py makemessages -l ar -l en -l fr --ignore=.venv --ignore=var --no-obsolete
+	DJANGO_DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var/staticfiles .pytest_cache .ruff_cache

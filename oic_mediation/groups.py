@@ -1,0 +1,25 @@
+"""The "Secretariat" group: every permission on the portal's own data, plus user management."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+SECRETARIAT_GROUP = "Secretariat"
+DOMAIN_APPS = ("network", "resolutions", "trainings", "conferences")
+
+
+def secretariat_permissions():
+    return Permission.objects.filter(
+        Q(content_type__app_label__in=DOMAIN_APPS)
+        | Q(content_type__app_label="auth", content_type__model="user")
+        | Q(content_type__app_label="auth", codename="view_group")
+        | Q(content_type__app_label="authtoken")
+        | Q(content_type__app_label="axes")
+    )
+
+
+def sync_secretariat_group(**kwargs) -> Group:
+    group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+    group.permissions.add(*secretariat_permissions())
+    return group

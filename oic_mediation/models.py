@@ -1,0 +1,54 @@
+"""Abstract model bases shared by the domain apps."""
+
+from __future__ import annotations
+
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+
+class StaleVersionError(Exception):
+    """Someone else saved the record since the writer loaded it."""
+
+    def __init__(self, *, expected: int, current: int | None):
+        self.expected = expected
+        self.current = current
+        super().__init__(
+            f"The record was changed by someone else (you edited version {expected}, "
+            f"it is now at version {current})."
+        )
+
+
+class TrackedModel(models.Model):
+    """A record that is edited over time.
+
+    ``version`` grows by one on every save. Writers that show a record to a person and save it later
+    call ``save_if_version`` with the version they showed, so a stale form or API update is refused
+    rather than silently overwriting newer data (optimistic locking).
+    """
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version = (self.version or 0) + 1
+        super().save(*args, **kwargs)
+
+    def save_if_version(self, expected_version: int, **kwargs) -> None:
+        """Save only if the stored row is still at ``expected_version``; lock it meanwhile."""
+        with transaction.atomic():
+            current = (
+                type(self)
+                ._default_manager.select_for_update()
+                .filter(pk=self.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if current != expected_version:
+                raise StaleVersionError(expected=expected_version, current=current)
+            self.version = expected_version
+            self.save(**kwargs)

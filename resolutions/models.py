@@ -1,0 +1,429 @@
+"""What was decided and what is done about it: resolutions, their operative paragraphs and other
+measures, the commitments states and organisations pledged against them, and progress reports.
+
+Imports from ``network`` only.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from hijridate import Gregorian
+from simple_history.models import HistoricalRecords
+
+from network.models import MemberState, StateOrOrganisation, exactly_one_of
+from oic_mediation.models import TrackedModel
+
+
+class ImplementationStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    IMPLEMENTED = "implemented", _("Implemented")
+
+
+class Resolution(TrackedModel):
+    symbol = models.CharField(
+        _("symbol"), max_length=40, unique=True, help_text=_("e.g. 53/45-POL")
+    )
+    title = models.CharField(_("title"), max_length=255)
+    cfm_session = models.PositiveSmallIntegerField(
+        _("CFM session"), help_text=_("Session of the Council of Foreign Ministers, e.g. 45.")
+    )
+    place = models.CharField(_("place"), max_length=120)
+    adopted_from = models.DateField(_("session opened on"))
+    adopted_until = models.DateField(_("session closed on"), null=True, blank=True)
+    proposed_by = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="resolutions_proposed",
+        verbose_name=_("proposed by"),
+    )
+    follows_up = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("follows up"),
+    )
+    preamble_references = models.TextField(
+        _("references in the preamble"),
+        blank=True,
+        help_text=_("e.g. UN General Assembly resolutions 65/283, 66/291, 68/303 and 70/304."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    text_url = models.URLField(_("link to the text"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("resolution")
+        verbose_name_plural = _("resolutions")
+        ordering = ["adopted_from", "symbol"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(adopted_until__isnull=True) | Q(adopted_until__gte=F("adopted_from")),
+                name="resolution_session_closes_after_opening",
+                violation_error_message=_("The session cannot close before it opens."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(follows_up=F("id")),
+                name="resolution_does_not_follow_itself",
+                violation_error_message=_("A resolution cannot follow itself up."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.symbol} — {self.title}"
+
+    @property
+    def hijri_dates(self) -> str:
+        """The session dates in the Hijri (Umm al-Qura) calendar, e.g. "19–20 Sha'ban 1439"."""
+        return hijri_span(self.adopted_from, self.adopted_until)
+
+
+def hijri_span(start, end=None, *, language: str = "en") -> str:
+    first = Gregorian(start.year, start.month, start.day).to_hijri()
+    if end is None or end == start:
+        return f"{first.day} {first.month_name(language)} {first.year}"
+    last = Gregorian(end.year, end.month, end.day).to_hijri()
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {first.month_name(language)} {first.year}"
+    return (
+        f"{first.day} {first.month_name(language)} {first.year} – "
+        f"{last.day} {last.month_name(language)} {last.year}"
+    )
+
+
+class Paragraph(TrackedModel):
+    """An operative paragraph of a resolution, or a measure whose paragraph number is not known.
+
+    A measure becomes a numbered paragraph by filling in its number; nothing else changes.
+    """
+
+    class Theme(models.TextChoices):
+        INSTITUTIONS = "institutions", _("OIC institutions")
+        PARTNERSHIPS = "partnerships", _("Partnerships")
+        NETWORK = "network", _("Network of mediators")
+        TRAINING = "training", _("Training")
+        CONTACT_GROUP = "contact_group", _("Contact group")
+        CONFERENCE = "conference", _("Annual conference")
+        STANDARDS = "standards", _("Standards and guidance")
+        OTHER = "other", _("Other")
+
+    class Addressee(models.TextChoices):
+        SECRETARY_GENERAL = "secretary_general", _("The Secretary General")
+        GENERAL_SECRETARIAT = "general_secretariat", _("The General Secretariat")
+        MEMBER_STATES = "member_states", _("Member states")
+        ALL = "all", _("The OIC and its member states")
+
+    resolution = models.ForeignKey(
+        Resolution,
+        on_delete=models.CASCADE,
+        related_name="paragraphs",
+        verbose_name=_("resolution"),
+    )
+    number = models.PositiveSmallIntegerField(
+        _("paragraph number"),
+        null=True,
+        blank=True,
+        help_text=_("Empty for a measure whose paragraph number is not known yet."),
+    )
+    title = models.CharField(_("short title"), max_length=200)
+    text = models.TextField(_("text"), blank=True)
+    theme = models.CharField(_("theme"), max_length=16, choices=Theme, default=Theme.OTHER)
+    addressee = models.CharField(
+        _("addressed to"), max_length=24, choices=Addressee, default=Addressee.ALL
+    )
+    expected_deliverables = models.TextField(_("expected deliverables"), blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"),
+        default=0,
+        help_text=_("Orders the measures without a number after the numbered paragraphs."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("operative paragraph or measure")
+        verbose_name_plural = _("operative paragraphs and measures")
+        ordering = ["resolution", F("number").asc(nulls_last=True), "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "number"],
+                condition=Q(number__isnull=False),
+                name="paragraph_unique_number_per_resolution",
+                violation_error_message=_(
+                    "This resolution already has a paragraph with that number."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True) | Q(number__gte=1),
+                name="paragraph_number_positive",
+                violation_error_message=_("Paragraph numbers start at 1."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.number is None:
+            return f"{self.resolution.symbol} — {self.title}"
+        return f"{self.resolution.symbol} ¶{self.number} — {self.title}"
+
+    @property
+    def label(self) -> str:
+        if self.number is None:
+            return str(_("Other measure"))
+        return str(_("Paragraph %(number)s") % {"number": self.number})
+
+
+class ParagraphStatusUpdate(TrackedModel):
+    """The implementation status of a paragraph as assessed on a date; the latest one is current."""
+
+    paragraph = models.ForeignKey(
+        Paragraph,
+        on_delete=models.CASCADE,
+        related_name="status_updates",
+        verbose_name=_("paragraph"),
+    )
+    status = models.CharField(_("status"), max_length=12, choices=ImplementationStatus)
+    as_of = models.DateField(_("as of"))
+    note = models.TextField(_("note"), blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. Summary report of the 2nd Conference, closing remarks"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("paragraph status update")
+        verbose_name_plural = _("paragraph status updates")
+        ordering = ["paragraph", "-as_of", "-id"]
+        get_latest_by = ["as_of", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["paragraph", "as_of"],
+                name="paragraph_status_one_per_day",
+                violation_error_message=_("This paragraph already has a status on that date."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.paragraph}: {self.get_status_display()} ({self.as_of:%Y-%m-%d})"
+
+
+class CommitmentStatus(models.TextChoices):
+    PLEDGED = "pledged", _("Pledged")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DELIVERED = "delivered", _("Delivered")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Commitment(StateOrOrganisation, TrackedModel):
+    """A pledge by a member state or an organisation against a paragraph.
+
+    ``status`` and ``delivered_quantity`` reflect the latest *validated* progress report only: they
+    are written by ``resolutions.services.progress_report_validate`` and are what public figures use.
+    """
+
+    class Unit(models.TextChoices):
+        ACTIONS = "actions", _("actions")
+        DIPLOMATS_TRAINED = "diplomats_trained", _("diplomats trained")
+        TRAINING_EDITIONS = "training_editions", _("training editions")
+        EXPERTS_NOMINATED = "experts_nominated", _("experts nominated")
+        EVENTS = "events", _("events")
+        USD = "usd", _("US dollars")
+        STAFF = "staff", _("staff positions")
+
+    paragraph = models.ForeignKey(
+        Paragraph,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        verbose_name=_("paragraph"),
+    )
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    target_quantity = models.PositiveIntegerField(
+        _("target quantity"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How much was pledged, in the unit below; empty for a pledge without a figure."
+        ),
+    )
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit, default=Unit.ACTIONS)
+    pledged_on = models.DateField(_("pledged on"), default=timezone.localdate)
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=CommitmentStatus, default=CommitmentStatus.PLEDGED
+    )
+    delivered_quantity = models.PositiveIntegerField(_("delivered quantity"), default=0)
+    progress_as_of = models.DateField(_("progress as of"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        ordering = ["paragraph", "due_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=exactly_one_of("state", "organisation"),
+                name="commitment_state_xor_organisation",
+                violation_error_message=_(
+                    "A commitment is pledged by either a member state or an organisation."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(due_on__isnull=True) | Q(due_on__gte=F("pledged_on")),
+                name="commitment_due_after_pledged",
+                violation_error_message=_("The due date cannot come before the pledge."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["state", "status"]),
+            models.Index(fields=["status", "due_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant}: {self.title}"
+
+    @property
+    def gap(self) -> int | None:
+        if self.target_quantity is None:
+            return None
+        return max(self.target_quantity - self.delivered_quantity, 0)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and self.due_on is not None and self.due_on < timezone.localdate()
+
+
+class ProgressReport(models.Model):
+    """A report on a commitment's progress. Append-only: only its review fields ever change.
+
+    A focal point's report is *submitted*; the Secretariat *validates* or *returns* it. Only
+    validated reports count in public figures.
+    """
+
+    class Review(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        VALIDATED = "validated", _("Validated")
+        RETURNED = "returned", _("Returned for changes")
+
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.PROTECT,
+        related_name="progress_reports",
+        verbose_name=_("commitment"),
+    )
+    status = models.CharField(_("reported status"), max_length=12, choices=CommitmentStatus)
+    quantity_delivered = models.PositiveIntegerField(
+        _("quantity delivered so far"),
+        default=0,
+        help_text=_("The cumulative quantity delivered, in the commitment's unit."),
+    )
+    narrative = models.TextField(_("narrative"))
+    language = models.CharField(
+        _("language of the narrative"), max_length=2, choices=settings.LANGUAGES, default="en"
+    )
+    evidence_url = models.URLField(_("evidence (link)"), blank=True)
+    evidence_file = models.FileField(
+        _("evidence (file)"), upload_to="evidence/%Y/%m/", blank=True, max_length=255
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="progress_reports",
+        verbose_name=_("reported by"),
+    )
+    reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
+    review_status = models.CharField(
+        _("review"), max_length=10, choices=Review, default=Review.SUBMITTED
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_comment = models.TextField(_("review comment"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["-reported_at", "-id"]
+        get_latest_by = ["reported_at", "id"]
+        indexes = [
+            models.Index(fields=["commitment", "review_status", "reported_at"]),
+            models.Index(fields=["review_status", "reported_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(review_status="submitted") | Q(reviewed_at__isnull=False),
+                name="progress_report_reviewed_has_date",
+                violation_error_message=_("A reviewed report needs a review date."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="pledged"),
+                name="progress_report_status_is_progress",
+                violation_error_message=_(
+                    "A progress report cannot set a commitment back to pledged."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment} — {self.get_status_display()} ({self.reported_at:%Y-%m-%d})"
+
+
+class ReminderSent(models.Model):
+    """One reminder e-mail per focal point and period, so a repeated cron run sends nothing new."""
+
+    focal_point = models.ForeignKey(
+        "network.FocalPoint",
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("focal point"),
+    )
+    period = models.CharField(_("period"), max_length=20, help_text=_("e.g. 2026-11"))
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    commitment_count = models.PositiveIntegerField(_("commitments listed"), default=0)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["focal_point", "period"], name="reminder_once_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.focal_point} — {self.period}"

@@ -1,0 +1,90 @@
+"""The fixed cast every permission test uses, and small factories.
+
+- ``secretariat``: a staff user in the Secretariat group, may act on everything;
+- ``focal_turkiye``: focal point of Türkiye;
+- ``focal_senegal``: focal point of Senegal;
+- anonymous: Django's test ``client`` without login.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from network.models import FocalPoint, MemberState
+from oic_mediation.groups import sync_secretariat_group
+from resolutions.models import Paragraph, Resolution
+
+PASSWORD = "correct horse battery staple 42"
+
+
+@pytest.fixture
+def turkiye(db) -> MemberState:
+    return MemberState.objects.create(
+        iso_code="TR",
+        iso3_code="TUR",
+        name="Türkiye",
+        name_fr="Türkiye",
+        name_ar="تركيا",
+        slug="turkiye",
+    )
+
+
+@pytest.fixture
+def senegal(db) -> MemberState:
+    return MemberState.objects.create(
+        iso_code="SN",
+        iso3_code="SEN",
+        name="Senegal",
+        name_fr="Sénégal",
+        name_ar="السنغال",
+        slug="senegal",
+    )
+
+
+@pytest.fixture
+def secretariat(db):
+    user = get_user_model().objects.create_user(
+        username="sara.secretariat", email="sara@oic.example", password=PASSWORD, is_staff=True
+    )
+    user.groups.add(sync_secretariat_group())
+    return user
+
+
+def make_focal_point(username: str, state: MemberState):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password=PASSWORD
+    )
+    FocalPoint.objects.create(user=user, state=state, title="Director")
+    return user
+
+
+@pytest.fixture
+def focal_turkiye(turkiye):
+    return make_focal_point("ayse.turkiye", turkiye)
+
+
+@pytest.fixture
+def focal_senegal(senegal):
+    return make_focal_point("moussa.senegal", senegal)
+
+
+@pytest.fixture
+def resolution(db) -> Resolution:
+    return Resolution.objects.create(
+        symbol="53/45-POL",
+        title="Strengthening the OIC mediation capacity",
+        cfm_session=45,
+        place="Dhaka",
+        adopted_from=datetime.date(2018, 5, 5),
+        adopted_until=datetime.date(2018, 5, 6),
+    )
+
+
+@pytest.fixture
+def paragraph_training(resolution) -> Paragraph:
+    return Paragraph.objects.create(
+        resolution=resolution, number=8, title="Training in mediation", theme="training"
+    )
