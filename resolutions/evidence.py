@@ -1,0 +1,109 @@
+"""Checking evidence files by what they contain, not by what their name claims.
+
+Accepted: PDF, office documents (Word, Excel, PowerPoint, OpenDocument; current and legacy
+formats) and images (PNG, JPEG, GIF, WebP). The first bytes decide the real type; the extension
+must agree with it, so a renamed executable or HTML page is refused.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+# Real type -> extensions a file of that type may carry.
+_EXTENSIONS = {
+    "pdf": {".pdf"},
+    "png": {".png"},
+    "jpeg": {".jpg", ".jpeg"},
+    "gif": {".gif"},
+    "webp": {".webp"},
+    "ooxml-word": {".docx"},
+    "ooxml-excel": {".xlsx"},
+    "ooxml-powerpoint": {".pptx"},
+    "opendocument": {".odt", ".ods", ".odp"},
+    "ole": {".doc", ".xls", ".ppt"},
+}
+ACCEPTED_EXTENSIONS = sorted(set().union(*_EXTENSIONS.values()))
+
+
+def _zip_kind(uploaded) -> str | None:
+    uploaded.seek(0)
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").startswith(
+                b"application/vnd.oasis.opendocument"
+            ):
+                return "opendocument"
+            if "[Content_Types].xml" in names:
+                if any(name.startswith("word/") for name in names):
+                    return "ooxml-word"
+                if any(name.startswith("xl/") for name in names):
+                    return "ooxml-excel"
+                if any(name.startswith("ppt/") for name in names):
+                    return "ooxml-powerpoint"
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return None
+    finally:
+        uploaded.seek(0)
+    return None
+
+
+def detect_kind(uploaded) -> str | None:
+    uploaded.seek(0)
+    head = uploaded.read(16)
+    uploaded.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(uploaded)
+    return None
+
+
+def validate_evidence_file(uploaded) -> None:
+    """Raise ValidationError (on the ``evidence_file`` field) unless the file is acceptable."""
+    limit = settings.EVIDENCE_MAX_BYTES
+    if uploaded.size > limit:
+        raise ValidationError(
+            {
+                "evidence_file": _("The file is %(size)s; evidence files may be at most %(limit)s.")
+                % {"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)}
+            }
+        )
+    if uploaded.size == 0:
+        raise ValidationError({"evidence_file": _("The file is empty.")})
+    kind = detect_kind(uploaded)
+    extension = PurePath(uploaded.name or "").suffix.lower()
+    if kind is None:
+        raise ValidationError(
+            {
+                "evidence_file": _(
+                    "This file is not a PDF, an office document or an image. Accepted: %(types)s."
+                )
+                % {"types": ", ".join(ACCEPTED_EXTENSIONS)}
+            }
+        )
+    if extension not in _EXTENSIONS[kind]:
+        raise ValidationError(
+            {
+                "evidence_file": _(
+                    "The file's name ends in “%(extension)s” but its content is not of that type."
+                )
+                % {"extension": extension or _("(no extension)")}
+            }
+        )

@@ -1,0 +1,227 @@
+"""Reads about implementation: the pledge-vs-delivery gap and statuses, computed in the database.
+
+Definitions used everywhere (dashboard, API, reports):
+
+- A commitment's *completion* is 1 once delivered; with a target quantity, delivered/target (at most
+  1); otherwise 0. Withdrawn commitments are left out of every figure.
+- A commitment's *gap* is ``max(target - delivered, 0)``, in its unit; it has none without a target.
+- Figures come from commitments' ``status`` and ``delivered_quantity``, which only *validated*
+  progress reports change: what a state has submitted but the Secretariat has not validated does
+  not count yet.
+- A paragraph's *status* is the Secretariat's latest assessment (``ParagraphStatusUpdate``); with
+  none, it is derived from its commitments: none or none started → not started; all delivered →
+  implemented; otherwise in progress.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Greatest, Least
+from django.utils import timezone
+
+from network.models import MemberState
+from resolutions.models import (
+    Commitment,
+    CommitmentStatus,
+    ImplementationStatus,
+    Paragraph,
+    ParagraphStatusUpdate,
+)
+
+OPEN_STATUSES = (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
+
+
+def _commitment_expressions(prefix: str = "") -> dict:
+    """Aggregate expressions over commitments reached through ``prefix`` (e.g. "commitments__")."""
+
+    def field(name: str) -> str:
+        return f"{prefix}{name}"
+
+    counted = ~Q(**{field("status"): CommitmentStatus.WITHDRAWN})
+    if prefix:
+        counted &= Q(**{f"{field('id')}__isnull": False})
+    completion = Case(
+        When(**{field("status"): CommitmentStatus.DELIVERED}, then=Value(1.0)),
+        When(
+            **{f"{field('target_quantity')}__gt": 0},
+            then=Least(
+                Cast(F(field("delivered_quantity")), FloatField())
+                / Cast(F(field("target_quantity")), FloatField()),
+                Value(1.0),
+            ),
+        ),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    gap = Case(
+        When(
+            **{f"{field('target_quantity')}__isnull": False},
+            then=Greatest(F(field("target_quantity")) - F(field("delivered_quantity")), Value(0)),
+        ),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    today = timezone.localdate()
+    return {
+        "commitments_count": Count(field("id"), filter=counted, distinct=False),
+        "delivered_count": Count(
+            field("id"), filter=Q(**{field("status"): CommitmentStatus.DELIVERED})
+        ),
+        "in_progress_count": Count(
+            field("id"), filter=Q(**{field("status"): CommitmentStatus.IN_PROGRESS})
+        ),
+        "pledged_only_count": Count(
+            field("id"), filter=Q(**{field("status"): CommitmentStatus.PLEDGED})
+        ),
+        "overdue_count": Count(
+            field("id"),
+            filter=Q(**{f"{field('status')}__in": OPEN_STATUSES, f"{field('due_on')}__lt": today}),
+        ),
+        "completion": Coalesce(Avg(completion, filter=counted), Value(0.0)),
+        "gap_total": Coalesce(Sum(gap, filter=counted), Value(0)),
+    }
+
+
+def _latest_status_subquery():
+    return Subquery(
+        ParagraphStatusUpdate.objects.filter(paragraph=OuterRef("pk"))
+        .order_by("-as_of", "-id")
+        .values("status")[:1]
+    )
+
+
+def paragraphs_with_figures(resolution=None) -> QuerySet[Paragraph]:
+    """Paragraphs annotated with commitment figures, ``assessed_status`` and ``status``."""
+    queryset = Paragraph.objects.select_related("resolution")
+    if resolution is not None:
+        queryset = queryset.filter(resolution=resolution)
+    return (
+        queryset.annotate(**_commitment_expressions("commitments__"))
+        .annotate(assessed_status=_latest_status_subquery())
+        .annotate(
+            status=Coalesce(
+                F("assessed_status"),
+                Case(
+                    When(
+                        Q(commitments_count__gt=0) & Q(delivered_count=F("commitments_count")),
+                        then=Value(ImplementationStatus.IMPLEMENTED.value),
+                    ),
+                    When(
+                        Q(delivered_count__gt=0) | Q(in_progress_count__gt=0),
+                        then=Value(ImplementationStatus.IN_PROGRESS.value),
+                    ),
+                    default=Value(ImplementationStatus.NOT_STARTED.value),
+                ),
+            )
+        )
+    )
+
+
+def states_with_figures(queryset: QuerySet[MemberState] | None = None) -> QuerySet[MemberState]:
+    """States annotated with the figures of their own commitments (see the module docstring)."""
+    queryset = queryset if queryset is not None else MemberState.objects.all()
+    return queryset.annotate(**_commitment_expressions("commitment_set__"))
+
+
+def commitments_with_gap(queryset: QuerySet[Commitment] | None = None) -> QuerySet[Commitment]:
+    queryset = queryset if queryset is not None else Commitment.objects.all()
+    return queryset.select_related("paragraph__resolution", "state", "organisation").annotate(
+        gap_quantity=Case(
+            When(
+                target_quantity__isnull=False,
+                then=Greatest(F("target_quantity") - F("delivered_quantity"), Value(0)),
+            ),
+            default=None,
+            output_field=IntegerField(),
+        ),
+        completion_ratio=ExpressionWrapper(
+            Case(
+                When(status=CommitmentStatus.DELIVERED, then=Value(1.0)),
+                When(
+                    target_quantity__gt=0,
+                    then=Least(
+                        Cast(F("delivered_quantity"), FloatField())
+                        / Cast(F("target_quantity"), FloatField()),
+                        Value(1.0),
+                    ),
+                ),
+                default=Value(0.0),
+            ),
+            output_field=FloatField(),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class UnitTotals:
+    unit: str
+    pledged: int
+    delivered: int
+    gap: int
+
+    @property
+    def label(self) -> str:
+        return str(Commitment.Unit(self.unit).label)
+
+
+def gap_by_unit(queryset: QuerySet[Commitment] | None = None) -> list[UnitTotals]:
+    """Pledged, delivered and gap summed per unit: sums only make sense within one unit."""
+    queryset = queryset if queryset is not None else Commitment.objects.all()
+    rows = (
+        queryset.exclude(status=CommitmentStatus.WITHDRAWN)
+        .filter(target_quantity__isnull=False)
+        .values("unit")
+        .annotate(
+            pledged=Sum("target_quantity"),
+            delivered=Sum(Least(F("delivered_quantity"), F("target_quantity"))),
+            gap=Sum(Greatest(F("target_quantity") - F("delivered_quantity"), Value(0))),
+        )
+        .order_by("unit")
+    )
+    return [
+        UnitTotals(
+            unit=row["unit"], pledged=row["pledged"], delivered=row["delivered"], gap=row["gap"]
+        )
+        for row in rows
+    ]
+
+
+def commitment_totals(queryset: QuerySet[Commitment] | None = None) -> dict:
+    """Headline counts: commitments pledged, delivered, in progress, overdue; mean completion."""
+    queryset = queryset if queryset is not None else Commitment.objects.all()
+    return queryset.aggregate(**_commitment_expressions())
+
+
+def paragraph_status_counts(resolution=None) -> dict[str, int]:
+    counts = {status.value: 0 for status in ImplementationStatus}
+    for paragraph in paragraphs_with_figures(resolution):
+        counts[paragraph.status] += 1
+    return counts
+
+
+def state_status(*, commitments_count: int, delivered_count: int, in_progress_count: int) -> str:
+    """A state's implementation status from its figures (as annotated by states_with_figures)."""
+    if commitments_count == 0:
+        return "no_commitment"
+    if delivered_count == commitments_count:
+        return ImplementationStatus.IMPLEMENTED.value
+    if delivered_count or in_progress_count:
+        return ImplementationStatus.IN_PROGRESS.value
+    return ImplementationStatus.NOT_STARTED.value

@@ -1,0 +1,260 @@
+"""Writes about commitments and their progress: the one place where they are checked and recorded.
+
+Called alike by the admin, the focal-point area and the API. Every service takes the acting user,
+checks the permission rules, validates, writes, and notifies. Errors are Django's
+``PermissionDenied`` and ``ValidationError`` (with field messages), which each caller turns into a
+form error or an HTTP 4xx.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from network.models import MemberState, Organisation
+from network.rules import can_report_for_state, is_secretariat
+from oic_mediation.groups import SECRETARIAT_GROUP
+from oic_mediation.models import StaleVersionError
+from resolutions.evidence import validate_evidence_file
+from resolutions.models import Commitment, CommitmentStatus, Paragraph, ProgressReport
+
+logger = logging.getLogger(__name__)
+
+COMMITMENT_EDITABLE_FIELDS = ("title", "description", "target_quantity", "unit", "due_on")
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise PermissionDenied(message)
+
+
+def _full_clean_or_raise(instance, *, exclude=None) -> None:
+    instance.full_clean(exclude=exclude)
+
+
+def _stale_error(error: StaleVersionError) -> ValidationError:
+    return ValidationError(
+        _(
+            "Someone else saved this commitment while you were editing it (your copy was version "
+            "%(expected)s; it is now version %(current)s). Reload the page to see their changes, "
+            "then apply yours again."
+        )
+        % {"expected": error.expected, "current": error.current},
+        code="stale",
+    )
+
+
+@transaction.atomic
+def commitment_create(
+    *,
+    user,
+    paragraph: Paragraph,
+    title: str,
+    state: MemberState | None = None,
+    organisation: Organisation | None = None,
+    description: str = "",
+    target_quantity: int | None = None,
+    unit: str = Commitment.Unit.ACTIONS,
+    due_on: datetime.date | None = None,
+    pledged_on: datetime.date | None = None,
+) -> Commitment:
+    if organisation is not None:
+        _require(is_secretariat(user), _("Only the Secretariat records organisations' pledges."))
+    else:
+        _require(
+            state is not None and can_report_for_state(user, state),
+            _("You can only record commitments for your own state."),
+        )
+    commitment = Commitment(
+        state=state,
+        organisation=organisation,
+        paragraph=paragraph,
+        title=title,
+        description=description,
+        target_quantity=target_quantity,
+        unit=unit,
+        due_on=due_on,
+        pledged_on=pledged_on or timezone.localdate(),
+        created_by=user,
+    )
+    _full_clean_or_raise(commitment)
+    commitment.save()
+    return commitment
+
+
+@transaction.atomic
+def commitment_update(
+    *, user, commitment: Commitment, expected_version: int, **changes
+) -> Commitment:
+    """Change a commitment's editable fields, refusing a write based on a stale version."""
+    _require(
+        is_secretariat(user) or can_report_for_state(user, commitment.state_id),
+        _("You can only change your own state's commitments."),
+    )
+    unknown = set(changes) - set(COMMITMENT_EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(
+            {name: _("This field cannot be changed here.") for name in sorted(unknown)}
+        )
+    for name, value in changes.items():
+        setattr(commitment, name, value)
+    _full_clean_or_raise(commitment)
+    try:
+        commitment.save_if_version(expected_version)
+    except StaleVersionError as error:
+        raise _stale_error(error) from None
+    return commitment
+
+
+@transaction.atomic
+def progress_report_submit(
+    *,
+    user,
+    commitment: Commitment,
+    status: str,
+    quantity_delivered: int,
+    narrative: str,
+    language: str | None = None,
+    evidence_url: str = "",
+    evidence_file=None,
+) -> ProgressReport:
+    """Record a progress report. It counts in public figures once the Secretariat validates it."""
+    _require(
+        can_report_for_state(user, commitment.state_id)
+        or (commitment.organisation_id is not None and is_secretariat(user)),
+        _("You can only report progress on your own state's commitments."),
+    )
+    if commitment.status == CommitmentStatus.WITHDRAWN:
+        raise ValidationError(_("This commitment was withdrawn; no more progress can be reported."))
+    if evidence_file is not None:
+        validate_evidence_file(evidence_file)
+    report = ProgressReport(
+        commitment=commitment,
+        status=status,
+        quantity_delivered=quantity_delivered,
+        narrative=narrative,
+        language=language or translation.get_language() or settings.LANGUAGE_CODE,
+        evidence_url=evidence_url,
+        reported_by=user,
+        reported_at=timezone.now(),
+    )
+    if evidence_file is not None:
+        report.evidence_file = evidence_file
+    _full_clean_or_raise(report, exclude=["evidence_file"])
+    report.save()
+    transaction.on_commit(lambda: _notify_secretariat_of_submission(report))
+    return report
+
+
+def _apply_latest_validated_report(commitment: Commitment) -> None:
+    latest = (
+        commitment.progress_reports.filter(review_status=ProgressReport.Review.VALIDATED)
+        .order_by("-reported_at", "-id")
+        .first()
+    )
+    if latest is None:
+        commitment.status = CommitmentStatus.PLEDGED
+        commitment.delivered_quantity = 0
+        commitment.progress_as_of = None
+    else:
+        commitment.status = latest.status
+        commitment.delivered_quantity = latest.quantity_delivered
+        commitment.progress_as_of = timezone.localdate(latest.reported_at)
+    commitment.save(
+        update_fields=["status", "delivered_quantity", "progress_as_of", "version", "updated_at"]
+    )
+
+
+def _review(*, user, report: ProgressReport, outcome: str, comment: str) -> ProgressReport:
+    _require(is_secretariat(user), _("Only the Secretariat reviews progress reports."))
+    # Lock the row: two reviewers acting at once must not both succeed.
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    if report.review_status != ProgressReport.Review.SUBMITTED:
+        raise ValidationError(
+            _("This report was already %(state)s; only a submitted report can be reviewed.")
+            % {"state": report.get_review_status_display().lower()},
+            code="invalid_transition",
+        )
+    report.review_status = outcome
+    report.reviewed_by = user
+    report.reviewed_at = timezone.now()
+    report.review_comment = comment
+    report.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "review_comment"])
+    if outcome == ProgressReport.Review.VALIDATED:
+        commitment = Commitment.objects.select_for_update().get(pk=report.commitment_id)
+        _apply_latest_validated_report(commitment)
+    transaction.on_commit(lambda: _notify_reporter_of_review(report))
+    return report
+
+
+@transaction.atomic
+def progress_report_validate(*, user, report: ProgressReport, comment: str = "") -> ProgressReport:
+    return _review(
+        user=user, report=report, outcome=ProgressReport.Review.VALIDATED, comment=comment
+    )
+
+
+@transaction.atomic
+def progress_report_return(*, user, report: ProgressReport, comment: str) -> ProgressReport:
+    if not comment.strip():
+        raise ValidationError(
+            {"review_comment": _("Say what needs to change when returning a report.")}
+        )
+    return _review(
+        user=user, report=report, outcome=ProgressReport.Review.RETURNED, comment=comment
+    )
+
+
+def secretariat_recipients() -> list[str]:
+    configured = list(settings.SECRETARIAT_EMAILS)
+    if configured:
+        return configured
+    return list(
+        get_user_model()
+        .objects.filter(groups__name=SECRETARIAT_GROUP, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def _send(subject: str, template: str, context: dict, recipients: list[str]) -> None:
+    if not recipients:
+        return
+    body = render_to_string(template, {**context, "base_url": settings.PORTAL_BASE_URL})
+    try:
+        send_mail(subject, body, None, recipients)
+    except OSError:
+        # The report is stored; a mail outage must not lose it or fail the request.
+        logger.exception("Could not send %r", subject)
+
+
+def _notify_secretariat_of_submission(report: ProgressReport) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        _send(
+            _("Progress report to review: %(commitment)s") % {"commitment": report.commitment},
+            "emails/progress_submitted.txt",
+            {"report": report},
+            secretariat_recipients(),
+        )
+
+
+def _notify_reporter_of_review(report: ProgressReport) -> None:
+    reporter = report.reported_by
+    if reporter is None or not reporter.email:
+        return
+    language = getattr(getattr(reporter, "focal_point", None), "preferred_language", None)
+    with translation.override(language or settings.LANGUAGE_CODE):
+        if report.review_status == ProgressReport.Review.VALIDATED:
+            subject = _("Your progress report was validated")
+        else:
+            subject = _("Your progress report was returned for changes")
+        _send(subject, "emails/progress_reviewed.txt", {"report": report}, [reporter.email])
