@@ -1,6 +1,7 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import TranslationOptions
 
 from conferences import models
+from oic_mediation.translation import register_translated as register
 
 
 @register(models.Conference)

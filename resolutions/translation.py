@@ -1,5 +1,6 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import TranslationOptions
 
+from oic_mediation.translation import register_translated as register
 from resolutions import models
 
 
