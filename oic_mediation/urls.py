@@ -1,16 +1,29 @@
+"""URL map.
+
+- /admin/ — the Secretariat's admin.
+- /api/ — open data and writes (not language-prefixed; content negotiates with Accept-Language).
+- /ar/, /en/, /fr/ — the public dashboard, sign-in, and the focal points' "My state" area.
+"""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+admin.site.site_header = "OIC Mediation Capacity Portal — Secretariat"
+admin.site.site_title = "OIC Mediation Capacity Portal"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("oic_mediation.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("oic_mediation.public_urls")),
+    path("accounts/", include("oic_mediation.accounts.urls")),
+    path("my-state/", include("oic_mediation.my_state.urls")),
+    path("", include("oic_mediation.dashboard.urls")),
     prefix_default_language=True,
 )
 

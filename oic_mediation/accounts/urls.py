@@ -1,0 +1,11 @@
+"""Sign-in, sign-out, password change and reset, invitations (placeholder: Django's views)."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+]
