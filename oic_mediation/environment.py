@@ -16,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+_DATABASE_SCHEMES = {"postgres", "postgresql", "pgsql", "sqlite"}
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -82,15 +83,16 @@ def env_database(name: str, default_sqlite_path: Path) -> dict:
     if not raw:
         default_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite_path)}
+    scheme = raw.split("://", 1)[0].lower() if "://" in raw else ""
+    if scheme not in _DATABASE_SCHEMES:
+        raise ImproperlyConfigured(
+            f"{name} must be a PostgreSQL URL (postgres://user:password@host:5432/name) or an "
+            f"SQLite one (sqlite:////absolute/path.sqlite3); got the scheme {scheme or 'none'!r}."
+        )
     try:
-        config = environ.Env.db_url_config(raw)
+        return environ.Env.db_url_config(raw)
     except Exception as error:  # django-environ raises several types for malformed URLs
         raise ImproperlyConfigured(f"{name} is not a valid database URL: {error}") from None
-    if not config.get("ENGINE"):
-        raise ImproperlyConfigured(
-            f"{name} uses an unsupported scheme; use postgres://user:password@host:port/name."
-        )
-    return config
 
 
 def env_email(name: str) -> dict:
