@@ -70,3 +70,10 @@ can_report_for_state = is_secretariat | is_focal_point_of_state
 can_edit_state_record = is_secretariat | is_focal_point_of_record_state
 
 rules.add_perm("network.access_focal_point_area", is_focal_point | is_secretariat)
+
+# The focal-point area: act for a state (object: a MemberState), change one of a state's records
+# (object: a commitment, nomination, training edition...), and the Secretariat's own tasks.
+rules.add_perm("network.act_for_state", can_report_for_state)
+rules.add_perm("network.edit_state_record", can_edit_state_record)
+rules.add_perm("network.invite_focal_point", is_secretariat)
+rules.add_perm("resolutions.review_progress_report", is_secretariat)
