@@ -16,6 +16,8 @@ help:
 	@echo "make test     the whole suite against PostgreSQL (a throwaway local server if DATABASE_URL is unset)"
 	@echo "make lint     ruff and the migrations check"
 	@echo "make messages update and compile the ar/en/fr message catalogues"
+	@echo "make backup   pg_dump DATABASE_URL to backups/ (FILE=… to choose the file)"
+	@echo "make restore FILE=…  pg_restore into the empty database DATABASE_URL"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,6 +60,12 @@ format: $(STAMP)
 messages: $(STAMP)
 	DJANGO_DEBUG=true $(BIN)/python manage.py makemessages -l ar -l en -l fr --ignore=.venv --ignore=var --no-obsolete
 	DJANGO_DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv
+
+backup:
+	@scripts/backup.sh $(FILE)
+
+restore:
+	@scripts/restore.sh $(FILE)
 
 clean:
 	rm -rf $(VENV) var/staticfiles .pytest_cache .ruff_cache
