@@ -1,0 +1,86 @@
+"""Sign-in, sign-out, password change and reset, and accepting an invitation.
+
+Django's own views, pointed at the namespaced URLs and the portal's templates.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from oic_mediation.accounts.tokens import invitation_token_generator
+
+# Several authentication backends are configured (axes, rules, the model backend); logging a user
+# in without authenticate() must name the one that holds their password.
+PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("my_state:home")
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = reverse_lazy("accounts:login")
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, _("You are signed out."))
+        return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "registration/password_change_form.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    template_name = "registration/password_change_done.html"
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "registration/password_reset_done.html"
+
+
+class InvalidLinkStatusMixin:
+    """An invalid, used or expired link answers 400 with an explanation, not a blank form."""
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.validlink:
+            response_kwargs.setdefault("status", 400)
+        return super().render_to_response(context, **response_kwargs)
+
+
+class PasswordResetConfirmView(InvalidLinkStatusMixin, auth_views.PasswordResetConfirmView):
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "registration/password_reset_complete.html"
+
+
+class AcceptInvitationView(InvalidLinkStatusMixin, auth_views.PasswordResetConfirmView):
+    """The invitee chooses a password; the link then stops working, and they are signed in."""
+
+    template_name = "accounts/accept_invitation.html"
+    token_generator = invitation_token_generator
+    post_reset_login = True
+    post_reset_login_backend = PASSWORD_BACKEND
+    success_url = reverse_lazy("my_state:home")
+    title = _("Choose your password")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Welcome. Your password is set and you are signed in."))
+        return response

@@ -1,0 +1,65 @@
+"""Records of Türkiye and Senegal for the focal-point area's tests (the cast is in tests/conftest.py)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from resolutions.models import Commitment, Paragraph
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def pledge(state, paragraph, *, title="Train 10 diplomats", target=10, due_on=None, **extra):
+    return Commitment.objects.create(
+        state=state,
+        paragraph=paragraph,
+        title=title,
+        target_quantity=target,
+        unit=Commitment.Unit.DIPLOMATS_TRAINED,
+        pledged_on=datetime.date(2019, 1, 1),
+        due_on=due_on,
+        **extra,
+    )
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    # Production settings expect `collectstatic` to have built a manifest; tests render without it.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def paragraph_network(resolution) -> Paragraph:
+    return Paragraph.objects.create(
+        resolution=resolution, number=7, title="Network of mediators", theme="network"
+    )
+
+
+@pytest.fixture
+def turkiye_commitment(turkiye, paragraph_training) -> Commitment:
+    return pledge(
+        turkiye, paragraph_training, due_on=timezone.localdate() + datetime.timedelta(days=400)
+    )
+
+
+@pytest.fixture
+def senegal_commitment(senegal, paragraph_training) -> Commitment:
+    return pledge(senegal, paragraph_training, title="Host a simulation", target=1)
+
+
+@pytest.fixture
+def evidence_dir(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def stored_files(root) -> list[str]:
+    if not root.exists():
+        return []
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
