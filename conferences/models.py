@@ -418,4 +418,5 @@ class CitedFigure(TrackedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.value.normalize():f}{self.unit} {self.statement}"
+        unit = self.unit if self.unit in ("", "%") else f" {self.unit}"
+        return f"{self.value.normalize():f}{unit} {self.statement}"

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -192,6 +193,13 @@ class ContactGroup(TrackedModel):
     established_on = models.DateField(_("established on"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     principles = models.TextField(_("principles and objectives"), blank=True)
+    reported_member_count = models.PositiveSmallIntegerField(
+        _("reported number of members"),
+        null=True,
+        blank=True,
+        help_text=_("As stated in a source, when the members are not all recorded individually."),
+    )
+    reported_members_as_of = models.DateField(_("member count as of"), null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -321,6 +329,13 @@ class CoChairPeriod(StateOrOrganisation, TrackedModel):
         return f"{self.participant} ({self.started_on or '…'} – {self.ended_on or '…'})"
 
 
+class DatePrecision(models.TextChoices):
+    """How much of a date the sources give: the rest of a stored date is a placeholder."""
+
+    DAY = "day", _("Exact day")
+    MONTH = "month", _("Month only")
+
+
 class MeetingLevel(models.TextChoices):
     SUMMIT = "summit", _("Heads of state")
     MINISTERIAL = "ministerial", _("Ministerial")
@@ -340,6 +355,13 @@ class ContactGroupMeeting(TrackedModel):
         _("number"), null=True, blank=True, help_text=_("1 for the first meeting, and so on.")
     )
     held_on = models.DateField(_("date"))
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+        help_text=_("“Month only” when the sources give the month but not the day."),
+    )
     place = models.CharField(
         _("place"), max_length=200, help_text=_("e.g. New York, alongside UNGA-73")
     )
@@ -380,7 +402,14 @@ class ContactGroupMeeting(TrackedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.group} — {self.held_on:%Y-%m-%d}, {self.place}"
+        return f"{self.group} — {self.date_label}, {self.place}"
+
+    @property
+    def date_label(self) -> str:
+        """The date, localised, to the precision the sources give (e.g. "November 2018")."""
+        if self.date_precision == DatePrecision.MONTH:
+            return date_format(self.held_on, "YEAR_MONTH_FORMAT")
+        return date_format(self.held_on, "DATE_FORMAT")
 
 
 class ExpertiseArea(models.Model):

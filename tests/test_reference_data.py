@@ -10,6 +10,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.utils import translation
 
 from conferences.models import (
     CitedFigure,
@@ -163,10 +164,18 @@ def test_the_contact_group_has_four_co_chairs_and_three_meetings(loaded):
     meetings = ContactGroupMeeting.objects.filter(group=group).order_by("held_on")
     assert list(meetings.values_list("number", "held_on", "level")) == [
         (1, datetime.date(2018, 9, 24), "ministerial"),
-        (2, datetime.date(2018, 11, 15), "ambassador"),
+        (2, datetime.date(2018, 11, 1), "ambassador"),
         (None, datetime.date(2019, 6, 27), "ambassador"),
     ]
-    assert "to be confirmed" in meetings[1].agenda_en
+    assert meetings[1].date_precision == "month"
+    with translation.override("en"):
+        assert meetings[1].date_label == "November 2018"
+    with translation.override("fr"):
+        assert meetings[1].date_label == "novembre 2018"
+    assert (group.reported_member_count, group.reported_members_as_of) == (
+        24,
+        datetime.date(2018, 11, 29),
+    )
 
 
 def test_eight_field_missions(loaded):

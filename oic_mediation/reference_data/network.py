@@ -372,6 +372,8 @@ CONTACT_GROUP = {
     "slug": "friends-of-mediation",
     # The formal date of establishment is not known; the group's first meeting stands for it.
     "established_on": datetime.date(2018, 9, 24),
+    "reported_member_count": 24,
+    "reported_members_as_of": datetime.date(2018, 11, 29),
     "name": {
         "en": "Contact Group of the Friends of Mediation",
         "fr": "Groupe de contact des amis de la médiation",
@@ -409,8 +411,9 @@ CONTACT_GROUP_MEETINGS = [
     },
     {
         "number": 2,
-        # Only the month is documented (November 2018); the day is a placeholder.
-        "held_on": datetime.date(2018, 11, 15),
+        # Only the month is documented (November 2018).
+        "held_on": datetime.date(2018, 11, 1),
+        "date_precision": "month",
         "level": "ambassador",
         "place": {
             "en": "OIC General Secretariat, Jeddah",
@@ -418,8 +421,8 @@ CONTACT_GROUP_MEETINGS = [
             "ar": "الأمانة العامة لمنظمة التعاون الإسلامي، جدة",
         },
         "agenda": {
-            "en": "Principles and objectives of the Contact Group. Date to be confirmed: the sources give November 2018 only; the 15th is a placeholder, and the level of the meeting is assumed.",
-            "fr": "Principes et objectifs du Groupe de contact. Date à confirmer : les sources indiquent seulement novembre 2018 ; le 15 est provisoire, et le niveau de la réunion est supposé.",
+            "en": "Principles and objectives of the Contact Group. The sources give November 2018 without the day; the level of the meeting is assumed.",
+            "fr": "Principes et objectifs du Groupe de contact. Les sources indiquent novembre 2018 sans le jour ; le niveau de la réunion est supposé.",
         },
         "outcome": {
             "en": "The Group agreed on its principles and objectives.",
