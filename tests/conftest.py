@@ -88,3 +88,13 @@ def paragraph_training(resolution) -> Paragraph:
     return Paragraph.objects.create(
         resolution=resolution, number=8, title="Training in mediation", theme="training"
     )
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings):
+    """Serve static files without the production manifest, which needs `collectstatic` first:
+    every page extends base.html, whose `{% static %}` tags would otherwise fail in tests."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
