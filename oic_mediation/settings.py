@@ -63,6 +63,7 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "oic_mediation",
+    "oic_mediation.dashboard",
     "network",
     "resolutions",
     "trainings",
@@ -247,7 +248,10 @@ AXES_ENABLED = env_bool("DJANGO_LOCKOUT_ENABLED", True)
 STAFF_OTP_REQUIRED = env_bool("DJANGO_STAFF_OTP_REQUIRED", False)
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "oic_mediation.api.schema.PortalAutoSchema",
+    "EXCEPTION_HANDLER": "oic_mediation.api.exceptions.exception_handler",
+    # JSON only: the browsable API needs inline scripts, which the CSP forbids; /api/docs/ browses.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
@@ -257,7 +261,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "oic_mediation.api.pagination.CappedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -276,6 +280,19 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Separate request and response components: read-only fields stay out of request bodies.
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "status" or "role" field with different choices: name each set.
+    "ENUM_NAME_OVERRIDES": {
+        "MemberStateStatusEnum": "network.models.MemberState.Status",
+        "RosterRoleEnum": "network.models.RosterRole.Role",
+        "SpeakerRoleEnum": "conferences.models.SessionSpeaker.Role",
+        "ImplementationStatusEnum": "resolutions.models.ImplementationStatus",
+        "CommitmentStatusEnum": "resolutions.models.CommitmentStatus",
+        "ReportedStatusEnum": "oic_mediation.api.serializers.REPORTABLE_STATUSES",
+        "ReviewStatusEnum": "resolutions.models.ProgressReport.Review",
+        "FollowUpStatusEnum": "conferences.models.FollowUpStatus",
+    },
 }
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True

@@ -1,0 +1,60 @@
+"""Caching of the dashboard's figures, refreshed as soon as any record of the domain changes.
+
+Every cached value is keyed by a *generation* number kept in the shared cache (the database cache,
+or Redis): any save or delete in the four domain apps bumps the generation, so each worker
+recomputes on its next request. The bump happens at once and again after the transaction commits,
+so a request that read the old data while the write was in flight cannot keep it cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
+
+GENERATION_KEY = "dashboard:generation"
+TIMEOUT_SECONDS = 6 * 3600
+DOMAIN_APPS = {"network", "resolutions", "trainings", "conferences"}
+
+T = TypeVar("T")
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = 1
+        cache.add(GENERATION_KEY, value, timeout=None)
+    return value
+
+
+def bump_generation() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def cached(name: str, build: Callable[[], T], *parts: object) -> T:
+    """``build()``'s result, cached per language and generation under ``name`` and ``parts``."""
+    key = ":".join(["dashboard", str(generation()), name, get_language() or "", *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=TIMEOUT_SECONDS)
+    return value
+
+
+def _on_domain_change(sender, **kwargs) -> None:
+    if sender._meta.app_label not in DOMAIN_APPS:
+        return
+    bump_generation()
+    transaction.on_commit(bump_generation)
+
+
+def connect_invalidation() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_on_domain_change, dispatch_uid=f"dashboard-invalidation-{id(signal)}")
