@@ -177,13 +177,15 @@ class TrainingEditionForm(forms.Form):
 
 
 class ParticipantForm(forms.Form):
+    """One diplomat trained. A row left as shown (empty name, default choices) is ignored."""
+
     full_name = forms.CharField(label=_("full name"), max_length=200)
-    gender = forms.ChoiceField(label=_("gender"), choices=Gender.choices)
+    gender = forms.ChoiceField(label=_("gender"), choices=[("", "---------"), *Gender.choices])
     state = forms.ModelChoiceField(
         label=_("member state"), queryset=MemberState.objects.all(), required=False
     )
     position = forms.CharField(label=_("position"), max_length=200, required=False)
-    level = forms.ChoiceField(label=_("level"), choices=Level.choices)
+    level = forms.ChoiceField(label=_("level"), choices=Level.choices, initial=Level.JUNIOR)
     completion = forms.ChoiceField(
         label=_("completion"),
         choices=Participant.Completion.choices,
