@@ -153,6 +153,8 @@ PASSWORD_RESET_TIMEOUT = env_int("DJANGO_INVITATION_TIMEOUT", 3 * 24 * 3600, min
 LANGUAGE_CODE = "en"
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Arabic numbers grouped by thousands (Django's Arabic locale does not group them).
+FORMAT_MODULE_PATH = ["oic_mediation.dashboard.formats"]
 TIME_ZONE = env_time_zone("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
