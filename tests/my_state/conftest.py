@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from resolutions.models import Commitment, Paragraph
 
@@ -32,6 +32,14 @@ def plain_static_files(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    # A request to /ar/ or /fr/ leaves its language active in the thread; reverse() in the next
+    # test would then build Arabic or French URLs.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
