@@ -1,0 +1,77 @@
+"""The cache is shared by every process: what one worker writes, another reads at once.
+
+A per-process memory cache would keep serving a worker's stale figures after another worker handled
+a write. These tests run a second Django process (``manage.py shell``) on the same test database.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+from network.models import MemberState
+from oic_mediation.dashboard.cache import GENERATION_KEY, generation
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+
+
+def in_other_process(code: str) -> str:
+    """Run ``code`` in a separate Django process on this test database; return what it printed."""
+    settings = connection.settings_dict
+    url = (
+        f"postgres://{settings['USER']}:{settings['PASSWORD'] or ''}@{settings['HOST']}:"
+        f"{settings['PORT']}/{settings['NAME']}"
+    )
+    environment = {**os.environ, "DATABASE_URL": url}
+    environment.pop("REDIS_URL", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_a_value_written_by_another_process_is_read_here_at_once():
+    cache.delete("shared-cache-test")
+
+    in_other_process(
+        "from django.core.cache import cache; cache.set('shared-cache-test', 'from the other one')"
+    )
+
+    assert cache.get("shared-cache-test") == "from the other one"
+
+
+def test_a_value_written_here_is_read_by_another_process_at_once():
+    cache.set("shared-cache-test", "from the test process")
+
+    printed = in_other_process(
+        "from django.core.cache import cache; print(cache.get('shared-cache-test'))"
+    )
+
+    assert printed == "from the test process"
+
+
+def test_a_domain_write_in_another_process_invalidates_the_dashboard_figures_here():
+    cache.delete(GENERATION_KEY)
+    before = generation()
+
+    in_other_process(
+        "from network.models import MemberState; "
+        "MemberState.objects.create(iso_code='SN', iso3_code='SEN', name='Senegal', slug='senegal')"
+    )
+
+    assert MemberState.objects.filter(iso_code="SN").exists()
+    assert generation() > before
