@@ -1,0 +1,102 @@
+"""Reminders to focal points about their state's overdue and soon-due commitments.
+
+Sent at most once per focal point and period (``ReminderSent`` is unique on both), so the cron job
+may run daily: a second run in the same period sends nothing new.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from network.models import FocalPoint
+from resolutions.models import Commitment, ReminderSent
+from resolutions.selectors import OPEN_STATUSES
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SOON_DAYS = 30
+
+
+def monthly_period(day: datetime.date) -> str:
+    return f"{day:%Y-%m}"
+
+
+def commitments_to_remind(*, today: datetime.date, soon_days: int):
+    """Open state commitments that are overdue or due within ``soon_days`` days."""
+    return (
+        Commitment.objects.filter(
+            state__isnull=False,
+            status__in=OPEN_STATUSES,
+            due_on__isnull=False,
+            due_on__lte=today + datetime.timedelta(days=soon_days),
+        )
+        .select_related("paragraph__resolution", "state")
+        .order_by("due_on", "id")
+    )
+
+
+def send_commitment_reminders(
+    *,
+    today: datetime.date | None = None,
+    period: str | None = None,
+    soon_days: int = DEFAULT_SOON_DAYS,
+) -> int:
+    """E-mail each active focal point their state's due commitments; return how many were sent."""
+    today = today or timezone.localdate()
+    period = period or monthly_period(today)
+    by_state = defaultdict(list)
+    for commitment in commitments_to_remind(today=today, soon_days=soon_days):
+        by_state[commitment.state_id].append(commitment)
+    if not by_state:
+        return 0
+    focal_points = (
+        FocalPoint.objects.filter(is_active=True, user__is_active=True, state_id__in=by_state)
+        .exclude(user__email="")
+        .exclude(reminders__period=period)
+        .select_related("user", "state")
+    )
+    sent = 0
+    for focal_point in focal_points:
+        commitments = by_state[focal_point.state_id]
+        try:
+            with transaction.atomic():
+                ReminderSent.objects.create(
+                    focal_point=focal_point, period=period, commitment_count=len(commitments)
+                )
+                # Inside the transaction: if the mail fails, the record goes too and the next
+                # run tries again.
+                _send_reminder(focal_point, commitments, today=today)
+        except IntegrityError:
+            # Another run recorded this focal point's reminder meanwhile.
+            continue
+        except OSError:
+            logger.exception("Could not send a reminder to focal point %s", focal_point.pk)
+            continue
+        sent += 1
+    return sent
+
+
+def _send_reminder(focal_point: FocalPoint, commitments: list[Commitment], *, today) -> None:
+    with translation.override(focal_point.preferred_language or settings.LANGUAGE_CODE):
+        subject = _("Commitments of %(state)s overdue or due soon") % {
+            "state": focal_point.state.name
+        }
+        body = render_to_string(
+            "emails/commitment_reminder.txt",
+            {
+                "focal_point": focal_point,
+                "commitments": commitments,
+                "today": today,
+                "base_url": settings.PORTAL_BASE_URL,
+            },
+        )
+    send_mail(subject, body, None, [focal_point.user.email])
