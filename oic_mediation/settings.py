@@ -249,6 +249,9 @@ AXES_ENABLED = env_bool("DJANGO_LOCKOUT_ENABLED", True)
 
 STAFF_OTP_REQUIRED = env_bool("DJANGO_STAFF_OTP_REQUIRED", False)
 
+# `make bench` only: routes /bench/bare/, a view with no database work, as the stack's ceiling.
+BENCH_MODE = env_bool("OIC_BENCH", False)
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "oic_mediation.api.schema.PortalAutoSchema",
     "EXCEPTION_HANDLER": "oic_mediation.api.exceptions.exception_handler",

@@ -27,5 +27,10 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+if settings.BENCH_MODE:
+    from oic_mediation.bench_views import bare
+
+    urlpatterns.append(path("bench/bare/", bare))
+
 if settings.DEBUG:
     urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
