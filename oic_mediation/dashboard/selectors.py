@@ -1,0 +1,471 @@
+"""Reads for the public dashboard, each in a fixed number of queries whatever the data size.
+
+The pledge-vs-delivery figures come from ``resolutions.selectors``; this module adds what only the
+dashboard shows: engagement per state, the network's balance, training counts and the conference
+record. Nothing here returns personal contact data: roster members appear only as counts, except
+public profiles of people whose consent is current; training participants only as counts.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from conferences.models import (
+    CitedFigure,
+    Conference,
+    Document,
+    Recommendation,
+    RecommendationFollowUp,
+    Session,
+    SessionSpeaker,
+)
+from network.models import (
+    CoChairPeriod,
+    ContactGroup,
+    ContactGroupMembership,
+    ExpertiseArea,
+    Language,
+    MemberState,
+    Region,
+    RosterMember,
+    RosterRole,
+)
+from resolutions import selectors as resolution_selectors
+from resolutions.models import Commitment, ImplementationStatus, Resolution
+from trainings.models import Edition, Participant, Programme
+
+# --- Implementation (home) -------------------------------------------------------------------
+
+
+@dataclass
+class UnitFigures:
+    unit: str
+    label: str
+    pledged: int = 0
+    delivered: int = 0
+
+    @property
+    def gap(self) -> int:
+        return max(self.pledged - self.delivered, 0)
+
+    @property
+    def ratio(self) -> float:
+        return min(self.delivered / self.pledged, 1.0) if self.pledged else 0.0
+
+
+def _unit_figures(commitments) -> list[UnitFigures]:
+    """Pledged, delivered and gap per unit over already loaded commitments (no query)."""
+    figures: dict[str, UnitFigures] = {}
+    for commitment in commitments:
+        if commitment.status == "withdrawn" or commitment.target_quantity is None:
+            continue
+        unit = figures.setdefault(
+            commitment.unit,
+            UnitFigures(commitment.unit, str(Commitment.Unit(commitment.unit).label)),
+        )
+        unit.pledged += commitment.target_quantity
+        unit.delivered += min(commitment.delivered_quantity, commitment.target_quantity)
+    return sorted(figures.values(), key=lambda figure: figure.unit)
+
+
+def implementation_overview() -> dict:
+    """Resolutions, their paragraphs with figures and commitments, and the headline counts."""
+    commitments = resolution_selectors.commitments_with_gap().order_by(
+        "paragraph", "-status", "state__name", "organisation__name", "id"
+    )
+    paragraphs = list(
+        resolution_selectors.paragraphs_with_figures().prefetch_related(
+            Prefetch("commitments", queryset=commitments, to_attr="commitment_list")
+        )
+    )
+    status_counts = {status.value: 0 for status in ImplementationStatus}
+    for paragraph in paragraphs:
+        status_counts[paragraph.status] += 1
+        paragraph.units = _unit_figures(paragraph.commitment_list)
+        paragraph.delivered_list = [c for c in paragraph.commitment_list if c.status == "delivered"]
+    resolutions = list(
+        Resolution.objects.select_related("proposed_by", "follows_up").order_by("adopted_from")
+    )
+    by_resolution = defaultdict(list)
+    for paragraph in paragraphs:
+        by_resolution[paragraph.resolution_id].append(paragraph)
+    for resolution in resolutions:
+        resolution.paragraph_list = by_resolution.get(resolution.pk, [])
+    return {
+        "resolutions": resolutions,
+        "paragraph_count": len(paragraphs),
+        "status_counts": status_counts,
+        "totals": resolution_selectors.commitment_totals(),
+        "units": resolution_selectors.gap_by_unit(),
+        "headline": headline_figures(),
+    }
+
+
+def headline_figures() -> dict:
+    roster = RosterMember.objects.exclude(vetting_status=RosterMember.Vetting.DECLINED).filter(
+        consent_withdrawn_on__isnull=True
+    )
+    return {
+        "roster_size": roster.count(),
+        "diplomats_trained": training_totals()["participants"],
+        "states_engaged": engaged_states().count(),
+    }
+
+
+def _engagement_conditions() -> dict:
+    today = datetime.date.today()
+    return {
+        "has_commitment": Exists(
+            Commitment.objects.filter(state=OuterRef("pk")).exclude(status="withdrawn")
+        ),
+        "in_contact_group": Exists(
+            ContactGroupMembership.objects.filter(state=OuterRef("pk")).filter(
+                Q(left_on__isnull=True) | Q(left_on__gte=today)
+            )
+        ),
+        "nominee_count": Coalesce(
+            Subquery(
+                RosterMember.objects.filter(nominating_state=OuterRef("pk"))
+                .order_by()
+                .values("nominating_state")
+                .annotate(total=Count("id"))
+                .values("total")[:1],
+                output_field=IntegerField(),
+            ),
+            Value(0),
+        ),
+        "trainee_count": Coalesce(
+            Subquery(
+                Participant.objects.filter(state=OuterRef("pk"))
+                .exclude(completion=Participant.Completion.WITHDRAWN)
+                .order_by()
+                .values("state")
+                .annotate(total=Count("id"))
+                .values("total")[:1],
+                output_field=IntegerField(),
+            ),
+            Value(0),
+        ),
+    }
+
+
+def engaged_states() -> QuerySet[MemberState]:
+    """States with a commitment, a seat in a contact group, a nominee or a trained diplomat."""
+    return (
+        MemberState.objects.annotate(**_engagement_conditions())
+        .filter(
+            Q(has_commitment=True)
+            | Q(in_contact_group=True)
+            | Q(nominee_count__gt=0)
+            | Q(trainee_count__gt=0)
+        )
+        .order_by()
+    )
+
+
+# --- Member states ---------------------------------------------------------------------------
+
+ENGAGEMENT_LEVELS = (
+    "implemented",
+    "in_progress",
+    "not_started",
+    "engaged",
+    "none",
+    "observer",
+)
+
+
+def engagement_level(state) -> str:
+    """Where a state stands, for the map's colours (annotated by ``states_with_engagement``)."""
+    if state.status == MemberState.Status.OBSERVER:
+        return "observer"
+    status = resolution_selectors.state_status(
+        commitments_count=state.commitments_count,
+        delivered_count=state.delivered_count,
+        in_progress_count=state.in_progress_count,
+    )
+    if status != "no_commitment":
+        return status
+    if state.in_contact_group or state.nominee_count or state.trainee_count:
+        return "engaged"
+    return "none"
+
+
+def states_with_engagement() -> list[MemberState]:
+    states = list(
+        resolution_selectors.states_with_figures(MemberState.objects.all())
+        .annotate(**_engagement_conditions())
+        .order_by("name")
+    )
+    for state in states:
+        state.engagement = engagement_level(state)
+    return states
+
+
+@dataclass
+class StateProfile:
+    state: MemberState
+    delivered: list = field(default_factory=list)
+    pending: list = field(default_factory=list)
+    withdrawn: list = field(default_factory=list)
+    units: list = field(default_factory=list)
+    nominees: dict = field(default_factory=dict)
+    trainings: list = field(default_factory=list)
+    editions_hosted: list = field(default_factory=list)
+    trainee_total: int = 0
+    memberships: list = field(default_factory=list)
+    co_chairs: list = field(default_factory=list)
+
+
+def state_profile(state: MemberState) -> StateProfile:
+    profile = StateProfile(state=state)
+    commitments = list(
+        resolution_selectors.commitments_with_gap(Commitment.objects.filter(state=state)).order_by(
+            "paragraph__number", "due_on", "id"
+        )
+    )
+    for commitment in commitments:
+        if commitment.status == "delivered":
+            profile.delivered.append(commitment)
+        elif commitment.status == "withdrawn":
+            profile.withdrawn.append(commitment)
+        else:
+            profile.pending.append(commitment)
+    profile.units = _unit_figures(commitments)
+    profile.nominees = RosterMember.objects.filter(nominating_state=state).aggregate(
+        total=Count("id"),
+        vetted=Count("id", filter=Q(vetting_status=RosterMember.Vetting.VETTED)),
+        pending=Count("id", filter=Q(vetting_status=RosterMember.Vetting.PENDING)),
+    )
+    profile.trainings = list(
+        Edition.objects.filter(participants__state=state)
+        .exclude(participants__completion=Participant.Completion.WITHDRAWN)
+        .select_related("programme", "host_state")
+        .annotate(state_participants=Count("participants"))
+        .order_by("-starts_on")
+    )
+    profile.trainee_total = sum(edition.state_participants for edition in profile.trainings)
+    profile.editions_hosted = list(
+        Edition.objects.filter(host_state=state).select_related("programme").order_by("-starts_on")
+    )
+    profile.memberships = list(
+        ContactGroupMembership.objects.filter(state=state)
+        .select_related("group")
+        .order_by("group__name", "joined_on")
+    )
+    profile.co_chairs = list(
+        CoChairPeriod.objects.filter(state=state).select_related("group").order_by("started_on")
+    )
+    return profile
+
+
+# --- Contact group ---------------------------------------------------------------------------
+
+
+def contact_groups() -> list[ContactGroup]:
+    memberships = ContactGroupMembership.objects.select_related("state", "organisation").order_by(
+        "state__name", "organisation__name"
+    )
+    return list(
+        ContactGroup.objects.prefetch_related(
+            Prefetch("memberships", queryset=memberships, to_attr="membership_list"),
+            Prefetch(
+                "co_chair_periods",
+                queryset=CoChairPeriod.objects.select_related("state", "organisation"),
+                to_attr="co_chair_list",
+            ),
+            "meetings",
+        )
+        .annotate(member_count=Count("memberships", distinct=True))
+        .order_by("name")
+    )
+
+
+# --- Network ---------------------------------------------------------------------------------
+
+
+def _count_by(queryset, path: str, label_of) -> list[tuple[str, int]]:
+    rows = queryset.values(path).annotate(total=Count("id", distinct=True)).order_by("-total", path)
+    return [(label_of(row[path]), row["total"]) for row in rows if row[path] is not None]
+
+
+def network_overview() -> dict:
+    """The roster's balance, counted over people in the network, and the public profiles."""
+    members = RosterMember.objects.exclude(vetting_status=RosterMember.Vetting.DECLINED).filter(
+        consent_withdrawn_on__isnull=True
+    )
+    names = {
+        "expertise": {item.pk: str(item) for item in ExpertiseArea.objects.all()},
+        "regions": {item.pk: str(item) for item in Region.objects.all()},
+        "languages": {item.pk: str(item) for item in Language.objects.all()},
+    }
+    by_role = _count_by(
+        RosterRole.objects.filter(person__in=members, ended_on__isnull=True).values("person"),
+        "role",
+        lambda value: str(RosterRole.Role(value).label),
+    )
+    gender_labels = dict(RosterMember._meta.get_field("gender").choices)
+    group_labels = dict(MemberState._meta.get_field("geographic_group").choices)
+    public_profiles = list(
+        members.filter(visibility=RosterMember.Visibility.PUBLIC, consent_given_on__isnull=False)
+        .select_related("nominating_state")
+        .prefetch_related(
+            "expertise",
+            "languages",
+            "regions",
+            Prefetch(
+                "roles",
+                queryset=RosterRole.objects.filter(ended_on__isnull=True),
+                to_attr="open_roles",
+            ),
+        )
+        .defer("email", "phone", "postal_address")
+        .order_by("full_name")
+    )
+    return {
+        "total": members.count(),
+        "by_role": by_role,
+        "by_region": _count_by(members, "regions", lambda pk: names["regions"].get(pk, "")),
+        "by_expertise": _count_by(members, "expertise", lambda pk: names["expertise"].get(pk, "")),
+        "by_language": _count_by(members, "languages", lambda pk: names["languages"].get(pk, "")),
+        "by_gender": _count_by(members, "gender", lambda value: str(gender_labels[value])),
+        "by_group": _count_by(
+            members.filter(nominating_state__isnull=False),
+            "nominating_state__geographic_group",
+            lambda value: str(group_labels.get(value, "")) or "—",
+        ),
+        "public_profiles": public_profiles,
+    }
+
+
+# --- Trainings -------------------------------------------------------------------------------
+
+
+def _counted_participants():
+    return Participant.objects.exclude(completion=Participant.Completion.WITHDRAWN)
+
+
+def training_totals() -> dict:
+    """Diplomats trained: recorded participants, plus reported head counts of editions whose
+    participants were not recorded one by one."""
+    recorded = _counted_participants().count()
+    reported = (
+        Edition.objects.filter(reported_participants__isnull=False)
+        .exclude(participants__isnull=False)
+        .aggregate(total=Coalesce(Sum("reported_participants"), Value(0)))["total"]
+    )
+    return {"participants": recorded + reported, "recorded": recorded, "reported": reported}
+
+
+def trainings_overview() -> dict:
+    editions = Edition.objects.select_related("host_state").annotate(
+        participant_count=Count(
+            "participants",
+            filter=~Q(participants__completion=Participant.Completion.WITHDRAWN),
+        )
+    )
+    programmes = list(
+        Programme.objects.select_related("organiser_state", "organiser_organisation")
+        .prefetch_related(
+            "partners",
+            Prefetch("editions", queryset=editions.order_by("starts_on"), to_attr="edition_list"),
+        )
+        .order_by("name")
+    )
+    participants = _counted_participants()
+    by_state = list(
+        participants.filter(state__isnull=False)
+        .values("state__name", "state__slug")
+        .annotate(total=Count("id"))
+        .order_by("-total", "state__name")
+    )
+    level_labels = dict(Participant._meta.get_field("level").choices)
+    year_level = Counter()
+    for row in (
+        participants.annotate(year=ExtractYear("edition__starts_on"))
+        .values("year", "level")
+        .annotate(total=Count("id"))
+        .order_by()
+    ):
+        year_level[(row["year"], row["level"])] += row["total"]
+    for row in (
+        Edition.objects.filter(reported_participants__isnull=False)
+        .exclude(participants__isnull=False)
+        .annotate(year=ExtractYear("starts_on"))
+        .values("year")
+        .annotate(total=Sum("reported_participants"))
+        .order_by()
+    ):
+        year_level[(row["year"], "unrecorded")] += row["total"]
+    level_labels["unrecorded"] = _("Level not recorded")
+    return {
+        "programmes": programmes,
+        "by_state": by_state,
+        "year_level": year_level,
+        "level_labels": level_labels,
+        "totals": training_totals(),
+    }
+
+
+# --- Conferences and figures -----------------------------------------------------------------
+
+
+def conferences_overview() -> list[Conference]:
+    appearances = SessionSpeaker.objects.select_related(
+        "speaker__organisation", "speaker__state"
+    ).order_by("order", "id")
+    sessions = Session.objects.prefetch_related(
+        Prefetch("appearances", queryset=appearances, to_attr="appearance_list")
+    ).order_by("order")
+    latest_follow_up = RecommendationFollowUp.objects.filter(
+        recommendation=OuterRef("pk")
+    ).order_by("-as_of", "-id")
+    recommendations = (
+        Recommendation.objects.annotate(
+            follow_up_status=Subquery(latest_follow_up.values("status")[:1]),
+            follow_up_as_of=Subquery(latest_follow_up.values("as_of")[:1]),
+        )
+        .prefetch_related("paragraphs")
+        .order_by("number")
+    )
+    return list(
+        Conference.objects.select_related("host_state")
+        .prefetch_related(
+            "partner_organisations",
+            Prefetch("sessions", queryset=sessions, to_attr="session_list"),
+            Prefetch("recommendations", queryset=recommendations, to_attr="recommendation_list"),
+            Prefetch(
+                "documents",
+                queryset=Document.objects.filter(is_public=True)
+                .select_related("author")
+                .order_by("-published_on", "title"),
+                to_attr="document_list",
+            ),
+        )
+        .order_by("starts_on")
+    )
+
+
+def cited_figures() -> list[CitedFigure]:
+    return list(
+        CitedFigure.objects.select_related("source_document", "conference").order_by(
+            "position", "id"
+        )
+    )

@@ -1,0 +1,228 @@
+"""The public dashboard: read-only pages, their figures cached until the data changes."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language_bidi
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from network.models import MemberState
+from oic_mediation.dashboard import charts, selectors
+from oic_mediation.dashboard.cache import cached
+from oic_mediation.dashboard.world_map import member_state_map
+from resolutions.models import ImplementationStatus
+
+# The chart of participants by state shows the leading states only, to stay readable.
+TOP_STATES = 15
+
+
+class DashboardPage(TemplateView):
+    section = ""
+
+    def build(self) -> dict:
+        return {}
+
+    def cache_parts(self) -> tuple:
+        return ()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["section"] = self.section
+        context.update(cached(self.section, self.build, *self.cache_parts()))
+        return context
+
+
+def engagement_labels() -> dict[str, str]:
+    return {
+        "implemented": _("All commitments delivered"),
+        "in_progress": _("Delivering on commitments"),
+        "not_started": _("Committed, delivery not started"),
+        "engaged": _("Engaged without a commitment"),
+        "none": _("No recorded engagement"),
+        "observer": _("Observer state"),
+    }
+
+
+class HomeView(DashboardPage):
+    template_name = "dashboard/home.html"
+    section = "home"
+
+    def build(self) -> dict:
+        overview = selectors.implementation_overview()
+        rtl = get_language_bidi()
+        overview["status_chart"] = charts.bar_chart(
+            "chart-paragraph-status",
+            _("Paragraphs and measures by implementation status"),
+            [
+                (status.label, overview["status_counts"][status.value])
+                for status in ImplementationStatus
+            ],
+            rtl=rtl,
+            label_header=_("Status"),
+            value_header=_("Paragraphs and measures"),
+            colours=[charts.STATUS_COLOURS[status.value] for status in ImplementationStatus],
+        )
+        overview["unit_chart"] = charts.progress_chart(
+            "chart-pledged-delivered",
+            _("Pledged and delivered, by unit"),
+            [(unit.label, unit.delivered, unit.pledged) for unit in overview["units"]],
+            rtl=rtl,
+            label_header=_("Unit"),
+        )
+        return overview
+
+
+class StatesView(DashboardPage):
+    template_name = "dashboard/states.html"
+    section = "states"
+
+    def build(self) -> dict:
+        states = selectors.states_with_engagement()
+        labels = engagement_labels()
+        counts = dict.fromkeys(selectors.ENGAGEMENT_LEVELS, 0)
+        for state in states:
+            counts[state.engagement] += 1
+            state.engagement_label = labels[state.engagement]
+        legend = [
+            {"level": level, "label": labels[level], "count": counts[level]}
+            for level in selectors.ENGAGEMENT_LEVELS
+            if level != "observer" or counts[level]
+        ]
+        return {
+            "states": states,
+            "legend": legend,
+            "engagement_chart": charts.bar_chart(
+                "chart-engagement",
+                _("Member states by engagement"),
+                [(item["label"], item["count"]) for item in legend],
+                rtl=get_language_bidi(),
+                label_header=_("Engagement"),
+                value_header=_("States"),
+            ),
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Drawn on each request from the shapes in memory: caching 100 kB of paths saves nothing.
+        context["map"] = member_state_map(context["states"])
+        return context
+
+
+class StateView(DashboardPage):
+    template_name = "dashboard/state.html"
+    section = "states"
+
+    def get(self, request, *args, **kwargs):
+        self.state = get_object_or_404(MemberState, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def cache_parts(self) -> tuple:
+        return ("state", self.state.pk)
+
+    def build(self) -> dict:
+        profile = selectors.state_profile(self.state)
+        return {
+            "profile": profile,
+            "state": self.state,
+            "unit_chart": charts.progress_chart(
+                "chart-state-units",
+                _("Pledged and delivered by %(state)s, by unit") % {"state": self.state.name},
+                [(unit.label, unit.delivered, unit.pledged) for unit in profile.units],
+                rtl=get_language_bidi(),
+                label_header=_("Unit"),
+            ),
+        }
+
+
+class ContactGroupView(DashboardPage):
+    template_name = "dashboard/contact_group.html"
+    section = "contact_group"
+
+    def build(self) -> dict:
+        return {"groups": selectors.contact_groups()}
+
+
+class NetworkView(DashboardPage):
+    template_name = "dashboard/network.html"
+    section = "network"
+
+    def build(self) -> dict:
+        overview = selectors.network_overview()
+        rtl = get_language_bidi()
+        people = _("People")
+        breakdowns = [
+            ("chart-network-role", _("By role"), _("Role"), overview["by_role"]),
+            ("chart-network-gender", _("By gender"), _("Gender"), overview["by_gender"]),
+            (
+                "chart-network-group",
+                _("By geographic group of the nominating state"),
+                _("Geographic group"),
+                overview["by_group"],
+            ),
+            (
+                "chart-network-region",
+                _("By region of experience"),
+                _("Region"),
+                overview["by_region"],
+            ),
+            (
+                "chart-network-expertise",
+                _("By expertise"),
+                _("Expertise"),
+                overview["by_expertise"],
+            ),
+            ("chart-network-language", _("By language"), _("Language"), overview["by_language"]),
+        ]
+        overview["charts"] = [
+            charts.bar_chart(
+                chart_id, title, rows, rtl=rtl, label_header=header, value_header=people
+            )
+            for chart_id, title, header, rows in breakdowns
+        ]
+        return overview
+
+
+class TrainingsView(DashboardPage):
+    template_name = "dashboard/trainings.html"
+    section = "trainings"
+
+    def build(self) -> dict:
+        overview = selectors.trainings_overview()
+        rtl = get_language_bidi()
+        years = sorted({year for year, _level in overview["year_level"]})
+        overview["year_chart"] = charts.stacked_columns(
+            "chart-trainings-years",
+            _("Participants by year and level"),
+            [str(year) for year in years],
+            list(overview["level_labels"].items()),
+            {(str(year), level): total for (year, level), total in overview["year_level"].items()},
+            rtl=rtl,
+            category_header=_("Year"),
+        )
+        overview["state_chart"] = charts.bar_chart(
+            "chart-trainings-states",
+            _("Member states with the most participants"),
+            [(row["state__name"], row["total"]) for row in overview["by_state"][:TOP_STATES]],
+            rtl=rtl,
+            label_header=_("Member state"),
+            value_header=_("Participants"),
+        )
+        del overview["year_level"]
+        return overview
+
+
+class ConferencesView(DashboardPage):
+    template_name = "dashboard/conferences.html"
+    section = "conferences"
+
+    def build(self) -> dict:
+        return {"conferences": selectors.conferences_overview()}
+
+
+class FiguresView(DashboardPage):
+    template_name = "dashboard/figures.html"
+    section = "figures"
+
+    def build(self) -> dict:
+        return {"figures": selectors.cited_figures()}
