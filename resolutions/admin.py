@@ -1,0 +1,327 @@
+"""The Secretariat's admin for resolutions, their paragraphs, commitments and progress reports.
+
+Progress reports are append-only: once stored, only their review fields change, and nobody may
+delete one. Reviewing (validating or returning a report) belongs in ``resolutions.services``.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from network.admin import ImportExportAdminMixin, PortalTranslationAdmin
+from resolutions import models
+from resolutions.resources import CommitmentResource
+
+PROGRESS_REPORT_CONTENT_FIELDS = (
+    "commitment",
+    "status",
+    "quantity_delivered",
+    "narrative",
+    "language",
+    "evidence_url",
+    "evidence_file",
+    "reported_by",
+    "reported_at",
+)
+PROGRESS_REPORT_EDITABLE_REVIEW_FIELDS = ("review_status", "review_comment")
+PROGRESS_REPORT_AUTOMATIC_REVIEW_FIELDS = ("reviewed_by", "reviewed_at")
+
+
+def stamp_review(report: models.ProgressReport, user, changed_fields) -> None:
+    """Record who changed a report's review and when; the database requires the date."""
+    if "review_status" in changed_fields:
+        report.reviewed_by = user
+        report.reviewed_at = timezone.now()
+
+
+# --- Resolutions and paragraphs -----------------------------------------------------------------
+
+
+class ParagraphInline(TranslationTabularInline):
+    model = models.Paragraph
+    fields = ("number", "title", "theme", "addressee", "position")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(models.Resolution)
+class ResolutionAdmin(PortalTranslationAdmin):
+    list_display = (
+        "symbol",
+        "title",
+        "cfm_session",
+        "place",
+        "adopted_from",
+        "proposed_by",
+        "paragraph_count",
+    )
+    list_filter = ("cfm_session",)
+    list_select_related = ("proposed_by",)
+    search_fields = ("symbol", "title_en", "title_fr", "title_ar")
+    date_hierarchy = "adopted_from"
+    autocomplete_fields = ("proposed_by", "follows_up")
+    readonly_fields = ("hijri_dates",)
+    inlines = (ParagraphInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_paragraph_count=Count("paragraphs"))
+
+    @admin.display(description=_("paragraphs and measures"), ordering="_paragraph_count")
+    def paragraph_count(self, obj) -> int:
+        return obj._paragraph_count
+
+    @admin.display(description=_("Hijri dates"))
+    def hijri_dates(self, obj) -> str:
+        return obj.hijri_dates if obj.pk else ""
+
+
+class ParagraphStatusUpdateInline(TranslationTabularInline):
+    model = models.ParagraphStatusUpdate
+    fields = ("as_of", "status", "note", "source")
+    extra = 0
+
+
+@admin.register(models.Paragraph)
+class ParagraphAdmin(PortalTranslationAdmin):
+    list_display = (
+        "__str__",
+        "number",
+        "theme",
+        "addressee",
+        "current_status",
+        "commitment_count",
+    )
+    list_display_links = ("__str__",)
+    list_filter = ("resolution", "theme", "addressee")
+    list_select_related = ("resolution",)
+    search_fields = ("resolution__symbol", "title_en", "title_fr", "title_ar", "text_en")
+    autocomplete_fields = ("resolution",)
+    inlines = (ParagraphStatusUpdateInline,)
+
+    def get_queryset(self, request):
+        latest_status = models.ParagraphStatusUpdate.objects.filter(
+            paragraph=OuterRef("pk")
+        ).order_by("-as_of", "-id")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("resolution")
+            .annotate(
+                _commitment_count=Count("commitments"),
+                _current_status=Subquery(latest_status.values("status")[:1]),
+            )
+        )
+
+    @admin.display(description=_("current status"), ordering="_current_status")
+    def current_status(self, obj) -> str:
+        if obj._current_status is None:
+            return "—"
+        return models.ImplementationStatus(obj._current_status).label
+
+    @admin.display(description=_("commitments"), ordering="_commitment_count")
+    def commitment_count(self, obj) -> int:
+        return obj._commitment_count
+
+
+@admin.register(models.ParagraphStatusUpdate)
+class ParagraphStatusUpdateAdmin(PortalTranslationAdmin):
+    list_display = ("paragraph", "status", "as_of", "source")
+    list_filter = ("status", "paragraph__resolution")
+    list_select_related = ("paragraph__resolution",)
+    search_fields = ("paragraph__title_en", "note_en", "source")
+    date_hierarchy = "as_of"
+    autocomplete_fields = ("paragraph",)
+
+
+# --- Commitments and progress reports -----------------------------------------------------------
+
+
+class ProgressReportInline(admin.StackedInline):
+    """The reports already stored: their content is read-only, only the review can change."""
+
+    model = models.ProgressReport
+    fields = (
+        *PROGRESS_REPORT_CONTENT_FIELDS[1:],
+        *PROGRESS_REPORT_EDITABLE_REVIEW_FIELDS,
+        *PROGRESS_REPORT_AUTOMATIC_REVIEW_FIELDS,
+    )
+    readonly_fields = (
+        *PROGRESS_REPORT_CONTENT_FIELDS[1:],
+        *PROGRESS_REPORT_AUTOMATIC_REVIEW_FIELDS,
+    )
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("reported_by", "reviewed_by")
+
+
+class NewProgressReportInline(admin.StackedInline):
+    """Appends a report on the commitment's page; existing ones are listed above."""
+
+    model = models.ProgressReport
+    verbose_name = _("new progress report")
+    verbose_name_plural = _("new progress reports")
+    fields = PROGRESS_REPORT_CONTENT_FIELDS[1:-2]
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).none()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.Commitment)
+class CommitmentAdmin(ImportExportAdminMixin, PortalTranslationAdmin):
+    resource_classes = [CommitmentResource]
+    list_display = (
+        "title",
+        "participant_name",
+        "paragraph",
+        "status",
+        "target_quantity",
+        "delivered_quantity",
+        "unit",
+        "gap_display",
+        "due_on",
+        "report_count",
+        "pending_report_count",
+    )
+    list_filter = ("status", "unit", "paragraph__resolution", "paragraph__theme", "state")
+    list_select_related = ("state", "organisation", "paragraph__resolution")
+    search_fields = (
+        "title_en",
+        "title_fr",
+        "title_ar",
+        "state__name_en",
+        "state__iso_code",
+        "organisation__name_en",
+        "organisation__acronym_en",
+        "paragraph__resolution__symbol",
+    )
+    date_hierarchy = "pledged_on"
+    autocomplete_fields = ("paragraph", "state", "organisation")
+    readonly_fields = ("status", "delivered_quantity", "progress_as_of", "created_by")
+    inlines = (ProgressReportInline, NewProgressReportInline)
+
+    def get_queryset(self, request):
+        pending = Q(progress_reports__review_status=models.ProgressReport.Review.SUBMITTED)
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("state", "organisation", "paragraph__resolution")
+            .annotate(
+                _report_count=Count("progress_reports"),
+                _pending_report_count=Count("progress_reports", filter=pending),
+            )
+        )
+
+    @admin.display(description=_("pledged by"), ordering="state__name")
+    def participant_name(self, obj) -> str:
+        return str(obj.participant or "")
+
+    @admin.display(description=_("gap"))
+    def gap_display(self, obj):
+        return "—" if obj.gap is None else obj.gap
+
+    @admin.display(description=_("reports"), ordering="_report_count")
+    def report_count(self, obj) -> int:
+        return obj._report_count
+
+    @admin.display(description=_("awaiting review"), ordering="_pending_report_count")
+    def pending_report_count(self, obj) -> int:
+        return obj._pending_report_count
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.created_by_id is None:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is models.ProgressReport:
+            for inline_form in formset.forms:
+                report = inline_form.instance
+                if not inline_form.has_changed():
+                    continue
+                if report.pk is None:
+                    report.reported_by = report.reported_by or request.user
+                else:
+                    stamp_review(report, request.user, inline_form.changed_data)
+        super().save_formset(request, form, formset, change)
+
+
+@admin.register(models.ProgressReport)
+class ProgressReportAdmin(SimpleHistoryAdmin):
+    """Append-only: a stored report's content never changes and no report is ever deleted."""
+
+    list_display = (
+        "commitment",
+        "status",
+        "quantity_delivered",
+        "review_status",
+        "reported_by",
+        "reported_at",
+        "reviewed_at",
+    )
+    list_filter = ("review_status", "status", "language", "commitment__paragraph__resolution")
+    list_select_related = ("commitment__state", "commitment__organisation", "reported_by")
+    search_fields = (
+        "narrative",
+        "commitment__title_en",
+        "commitment__state__name_en",
+        "commitment__state__iso_code",
+    )
+    date_hierarchy = "reported_at"
+    autocomplete_fields = ("commitment",)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return PROGRESS_REPORT_CONTENT_FIELDS[:-2]
+        return (
+            *PROGRESS_REPORT_CONTENT_FIELDS,
+            *PROGRESS_REPORT_EDITABLE_REVIEW_FIELDS,
+            *PROGRESS_REPORT_AUTOMATIC_REVIEW_FIELDS,
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        return (*PROGRESS_REPORT_CONTENT_FIELDS, *PROGRESS_REPORT_AUTOMATIC_REVIEW_FIELDS)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def revert_disabled(self, request, obj=None):
+        # Reverting would rewrite a stored report's content.
+        return True
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            stamp_review(obj, request.user, form.changed_data)
+        else:
+            obj.reported_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(models.ReminderSent)
+class ReminderSentAdmin(admin.ModelAdmin):
+    list_display = ("focal_point", "period", "sent_at", "commitment_count")
+    list_filter = ("period",)
+    list_select_related = ("focal_point__user", "focal_point__state")
+    search_fields = ("period", "focal_point__user__email", "focal_point__state__name_en")
+    date_hierarchy = "sent_at"
+    autocomplete_fields = ("focal_point",)

@@ -1,0 +1,131 @@
+"""The Secretariat's admin for training programmes, their editions and participants."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from network.admin import ImportExportAdminMixin, PortalAdmin, PortalTranslationAdmin
+from trainings import models
+from trainings.resources import ParticipantResource
+
+
+class EditionInline(admin.TabularInline):
+    model = models.Edition
+    fields = ("number", "starts_on", "ends_on", "place_en", "format", "level_targeted")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(models.Programme)
+class ProgrammeAdmin(PortalTranslationAdmin):
+    list_display = (
+        "name",
+        "organiser_state",
+        "organiser_organisation",
+        "launched_on",
+        "awards_certificate",
+        "edition_count",
+    )
+    list_filter = ("awards_certificate", "organiser_state")
+    list_select_related = ("organiser_state", "organiser_organisation")
+    search_fields = ("name_en", "name_fr", "name_ar", "slug", "organiser_detail_en")
+    date_hierarchy = "launched_on"
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ("organiser_state", "organiser_organisation", "partners", "paragraphs")
+    inlines = (EditionInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_edition_count=Count("editions"))
+
+    @admin.display(description=_("editions"), ordering="_edition_count")
+    def edition_count(self, obj) -> int:
+        return obj._edition_count
+
+
+class ParticipantInline(admin.TabularInline):
+    model = models.Participant
+    fields = (
+        "full_name",
+        "gender",
+        "state",
+        "organisation",
+        "position",
+        "level",
+        "email",
+        "completion",
+        "certificate_number",
+        "certificate_issued_on",
+    )
+    autocomplete_fields = ("state", "organisation")
+    extra = 0
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("state", "organisation")
+
+
+@admin.register(models.Edition)
+class EditionAdmin(PortalTranslationAdmin):
+    list_display = (
+        "__str__",
+        "programme",
+        "number",
+        "starts_on",
+        "place",
+        "host_state",
+        "format",
+        "level_targeted",
+        "participant_count",
+        "reported_participants",
+    )
+    list_filter = ("format", "level_targeted", "programme", "host_state", "reported_by_state")
+    list_select_related = ("programme", "host_state")
+    search_fields = ("title_en", "title_fr", "programme__name_en", "programme__slug", "place_en")
+    date_hierarchy = "starts_on"
+    autocomplete_fields = ("programme", "host_state", "reported_by_state")
+    readonly_fields = ("reported_by_user",)
+    inlines = (ParticipantInline,)
+
+    def get_queryset(self, request):
+        # Also serves the autocomplete of participants; __str__ reads the programme.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("programme")
+            .annotate(_participant_count=Count("participants"))
+        )
+
+    @admin.display(description=_("participants recorded"), ordering="_participant_count")
+    def participant_count(self, obj) -> int:
+        return obj._participant_count
+
+
+@admin.register(models.Participant)
+class ParticipantAdmin(ImportExportAdminMixin, PortalAdmin):
+    resource_classes = [ParticipantResource]
+    list_display = (
+        "full_name",
+        "edition",
+        "state",
+        "organisation",
+        "gender",
+        "level",
+        "completion",
+        "certificate_number",
+    )
+    list_filter = ("completion", "level", "gender", "edition__programme", "state")
+    list_select_related = ("edition__programme", "state", "organisation")
+    search_fields = ("full_name", "email", "certificate_number", "position")
+    autocomplete_fields = ("edition", "state", "organisation")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("edition__programme")
+
+    def get_export_queryset(self, request):
+        return (
+            super()
+            .get_export_queryset(request)
+            .select_related("edition__programme", "state", "organisation")
+        )
