@@ -239,10 +239,6 @@ class StateOrOrganisation(models.Model):
     def participant(self) -> MemberState | Organisation | None:
         return self.state or self.organisation
 
-    def clean(self) -> None:
-        if (self.state_id is None) == (self.organisation_id is None):
-            raise ValidationError(_("Choose either a member state or an organisation, not both."))
-
 
 class ContactGroupMembership(StateOrOrganisation, TrackedModel):
     group = models.ForeignKey(
@@ -265,7 +261,9 @@ class ContactGroupMembership(StateOrOrganisation, TrackedModel):
             models.CheckConstraint(
                 condition=exactly_one_of("state", "organisation"),
                 name="membership_state_xor_organisation",
-                violation_error_message=_("Choose either a member state or an organisation."),
+                violation_error_message=_(
+                    "Give either a member state or an organisation: one of the two, not both."
+                ),
             ),
             models.CheckConstraint(
                 condition=ends_after_start("joined_on", "left_on"),
@@ -316,7 +314,9 @@ class CoChairPeriod(StateOrOrganisation, TrackedModel):
             models.CheckConstraint(
                 condition=exactly_one_of("state", "organisation"),
                 name="co_chair_state_xor_organisation",
-                violation_error_message=_("Choose either a member state or an organisation."),
+                violation_error_message=_(
+                    "Give either a member state or an organisation: one of the two, not both."
+                ),
             ),
             models.CheckConstraint(
                 condition=ends_after_start("started_on", "ended_on"),

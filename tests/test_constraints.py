@@ -69,7 +69,9 @@ def test_a_commitment_belongs_to_a_state_or_an_organisation_not_both(turkiye, pa
     both = Commitment(state=turkiye, organisation=unit, paragraph=paragraph_training, title="x")
     with pytest.raises(ValidationError) as error:
         both.full_clean()
-    assert "Choose either a member state or an organisation, not both." in error.value.messages
+    assert error.value.messages == [
+        "A commitment is pledged by either a member state or an organisation."
+    ]
     neither = Commitment(paragraph=paragraph_training, title="x")
     with pytest.raises(IntegrityError), transaction.atomic():
         neither.save()
