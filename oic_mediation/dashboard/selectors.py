@@ -88,7 +88,7 @@ def _unit_figures(commitments) -> list[UnitFigures]:
 def implementation_overview() -> dict:
     """Resolutions, their paragraphs with figures and commitments, and the headline counts."""
     commitments = resolution_selectors.commitments_with_gap().order_by(
-        "paragraph", "-status", "state__name", "organisation__name", "id"
+        "paragraph", "status", "state__name", "organisation__name", "id"
     )
     paragraphs = list(
         resolution_selectors.paragraphs_with_figures().prefetch_related(

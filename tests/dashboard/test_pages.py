@@ -1,0 +1,252 @@
+"""What a visitor reads on the public dashboard, in each language, and what it never shows."""
+
+import datetime
+import html as html_entities
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from network.models import RosterMember
+from resolutions import services
+from resolutions.models import Commitment, Paragraph
+from tests.dashboard import dataset
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    ("dashboard:home", {}),
+    ("dashboard:states", {}),
+    ("dashboard:state", {"slug": "turkiye"}),
+    ("dashboard:contact_group", {}),
+    ("dashboard:network", {}),
+    ("dashboard:trainings", {}),
+    ("dashboard:conferences", {}),
+    ("dashboard:figures", {}),
+]
+
+
+def url(name, kwargs=None, language="en"):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or {})
+
+
+def text_of(response) -> str:
+    """The page's visible text, tags stripped and white space collapsed."""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style|title)\b.*?</\1>", " ", html, flags=re.S)
+    text = html_entities.unescape(re.sub(r"<[^>]+>", " ", html))
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+@pytest.mark.parametrize("language", ["ar", "en", "fr"])
+@pytest.mark.parametrize(("name", "kwargs"), PAGES)
+def test_every_page_renders_in_every_language(client, name, kwargs, language):
+    dataset.build(3)
+
+    response = client.get(url(name, kwargs, language))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}" dir="{"rtl" if language == "ar" else "ltr"}">' in html
+    assert 'style="' not in html
+    assert "<script" not in html
+
+
+def test_home_shows_headline_figures_of_validated_data(client):
+    dataset.build(3)
+
+    response = client.get(url("dashboard:home"))
+
+    assert response.context["status_counts"] == {
+        "implemented": 1,
+        "in_progress": 1,
+        "not_started": 1,
+    }
+    assert response.context["totals"]["commitments_count"] == 12
+    assert response.context["totals"]["delivered_count"] == 3
+    assert response.context["headline"] == {
+        "roster_size": 3,
+        "diplomats_trained": 3 * 3 * 3 + 3 * 40,
+        "states_engaged": 3,
+    }
+    text = text_of(response)
+    assert "3 / 12 commitments delivered of those pledged" in text
+    assert "147 diplomats trained" in text
+
+
+def test_home_lists_each_paragraph_with_its_commitments_and_gap(client):
+    dataset.build(3)
+
+    response = client.get(url("dashboard:home"))
+
+    paragraphs = {p.number: p for p in response.context["resolutions"][0].paragraph_list}
+    training = paragraphs[8]
+    assert training.status == "implemented"
+    assert [(u.unit, u.pledged, u.delivered, u.gap) for u in training.units] == [
+        ("actions", 3 * 30 + 1, 30 + 12, 91 - 42)
+    ]
+    # Delivered first, then in progress, then pledged.
+    assert [c.participant.name for c in training.commitment_list] == [
+        "Türkiye",
+        "Senegal",
+        "Saudi Arabia",
+        "OIC General Secretariat",
+    ]
+    text = text_of(response)
+    assert "Paragraph 8" in text
+    assert "49 actions" in text
+
+
+def test_home_gives_the_hijri_date_beside_the_gregorian_one(client):
+    dataset.build(1)
+
+    english = text_of(client.get(url("dashboard:home", language="en")))
+    arabic = text_of(client.get(url("dashboard:home", language="ar")))
+
+    assert "5–6 May 2018 (19–20 Sha'ban 1439" in english
+    assert "19–20 شعبان 1439" in arabic
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "1,500,000 US dollars"), ("fr", "1\xa0500\xa0000"), ("ar", "1,500,000")],
+)
+def test_numbers_are_grouped_the_way_each_language_writes_them(client, language, expected):
+    data = dataset.build(1)
+    Commitment.objects.create(
+        state=data["states"][0],
+        paragraph=Paragraph.objects.get(number=4),
+        title="Fund the PSCU",
+        target_quantity=1_500_000,
+        unit="usd",
+        pledged_on=datetime.date(2019, 1, 1),
+    )
+
+    response = client.get(url("dashboard:home", language=language))
+
+    assert expected in text_of(response)
+
+
+def test_figures_change_only_once_the_secretariat_validates_a_report(
+    client, focal_senegal, secretariat
+):
+    dataset.build(3)
+    commitment = Commitment.objects.get(state__iso_code="SN", paragraph__number=4)
+    assert client.get(url("dashboard:home")).context["totals"]["delivered_count"] == 3
+
+    report = services.progress_report_submit(
+        user=focal_senegal,
+        commitment=commitment,
+        status="delivered",
+        quantity_delivered=10,
+        narrative="The ten diplomats completed the course.",
+        evidence_url="https://mfa.example.org/report",
+    )
+    after_submission = client.get(url("dashboard:home")).context["totals"]["delivered_count"]
+    services.progress_report_validate(user=secretariat, report=report)
+    after_validation = client.get(url("dashboard:home")).context["totals"]["delivered_count"]
+
+    assert after_submission == 3
+    assert after_validation == 4
+
+
+def test_map_colours_each_state_by_its_engagement(client):
+    dataset.build(3)
+
+    html = client.get(url("dashboard:states")).content.decode()
+
+    assert re.search(r'class="map-state map-implemented"><title>Türkiye</title>', html)
+    assert re.search(r'class="map-state map-in_progress"><title>Senegal</title>', html)
+    assert re.search(r'class="map-state map-not_started"><title>Saudi Arabia</title>', html)
+    assert re.search(r'class="map-state map-none"><title>The Gambia</title>', html)
+    assert html.count('class="map-country"') > 100
+
+
+def test_state_page_splits_delivered_and_pending_commitments_and_counts_nominees(client):
+    dataset.build(3)
+
+    response = client.get(url("dashboard:state", {"slug": "senegal"}))
+
+    profile = response.context["profile"]
+    assert profile.delivered == []
+    assert len(profile.pending) == 3
+    assert profile.nominees == {"total": 1, "vetted": 1, "pending": 0}
+    assert profile.trainee_total == 9
+    assert [m.group.slug for m in profile.memberships] == ["friends-of-mediation"]
+    assert "Kemal Aydın" not in text_of(response)
+
+
+def test_unknown_state_is_a_404(client):
+    dataset.build(1)
+
+    response = client.get(url("dashboard:state", {"slug": "atlantis"}))
+
+    assert response.status_code == 404
+
+
+def test_network_names_only_public_profiles_with_current_consent_and_no_contact_data(client):
+    dataset.build(3)
+    RosterMember.objects.filter(full_name="Layla Haddad").update(
+        consent_withdrawn_on=datetime.date(2024, 1, 1)
+    )
+
+    response = client.get(url("dashboard:network"))
+
+    text = text_of(response)
+    assert "Amina Diallo" in text
+    assert "Kemal Aydın" not in text  # private profile
+    assert "Layla Haddad" not in text  # consent withdrawn
+    assert "@example.org" not in response.content.decode()
+    assert "+90 555" not in response.content.decode()
+    assert response.context["total"] == 2
+    assert response.context["by_gender"] == [("Female", 1), ("Male", 1)]
+
+
+def test_conference_shows_each_recommendation_with_its_latest_follow_up(client):
+    dataset.build(1)
+
+    response = client.get(url("dashboard:conferences"))
+
+    recommendation = response.context["conferences"][0].recommendation_list[0]
+    assert recommendation.follow_up_status == "in_progress"
+    assert recommendation.follow_up_as_of == datetime.date(2020, 1, 1)
+    assert "In progress as of 1 January 2020" in text_of(response)
+
+
+def test_figures_page_gives_every_figure_with_its_source(client):
+    dataset.build(3)
+
+    text = text_of(client.get(url("dashboard:figures")))
+
+    assert "60 % of the world's conflicts take place in the OIC geography" in text
+    assert "Source: SESRIC, Achieving Peace and Security in a Turbulent World (2018) ·" in text
+
+
+def test_charts_carry_a_text_alternative_and_their_data_as_a_table(client):
+    dataset.build(3)
+
+    html = client.get(url("dashboard:home")).content.decode()
+
+    assert '<desc id="chart-paragraph-status-desc">' in html
+    assert (
+        "Paragraphs and measures by implementation status. "
+        "Not started: 1; In progress: 1; Implemented: 1." in html
+    )
+    assert "<summary>Show the data as a table</summary>" in html
+
+
+def test_language_switcher_posts_the_current_page(client):
+    dataset.build(1)
+
+    html = client.get(url("dashboard:network", language="fr")).content.decode()
+    form = re.search(
+        r'name="next" value="([^"]+)">\s*<button type="submit" name="language" value="ar"', html
+    )
+    response = client.post("/i18n/setlang/", {"language": "ar", "next": form.group(1)})
+
+    assert form.group(1) == "/ar/network/"
+    assert response.status_code == 302
+    assert response["Location"] == "/ar/network/"
+    assert response.cookies["django_language"].value == "ar"

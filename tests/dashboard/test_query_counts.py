@@ -1,0 +1,48 @@
+"""Each page runs the same number of queries with 1 and with 3 items of each kind, and far fewer
+once its figures are cached."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+
+from tests.dashboard import dataset
+from tests.dashboard.test_pages import PAGES, url
+
+pytestmark = pytest.mark.django_db
+
+# Queries with an empty cache, including reading and writing the cache itself.
+COLD = {
+    "dashboard:home": 23,
+    "dashboard:states": 15,
+    "dashboard:state": 21,
+    "dashboard:contact_group": 18,
+    "dashboard:network": 29,
+    "dashboard:trainings": 22,
+    "dashboard:conferences": 21,
+    "dashboard:figures": 15,
+}
+# With the figures cached: the cache generation, the cached figures, and the request's savepoint
+# (two statements); the state page also looks the state up.
+WARM = dict.fromkeys(COLD, 4) | {"dashboard:state": 5}
+
+
+@pytest.mark.parametrize("size", [1, 3])
+@pytest.mark.parametrize(("name", "kwargs"), PAGES)
+def test_query_count_does_not_grow_with_the_data(
+    client, django_assert_num_queries, size, name, kwargs
+):
+    dataset.build(size)
+    cache.clear()
+
+    with django_assert_num_queries(COLD[name]):
+        cold = client.get(url(name, kwargs))
+    with django_assert_num_queries(WARM[name]):
+        warm = client.get(url(name, kwargs))
+
+    assert cold.status_code == warm.status_code == 200
+    assert without_csrf_token(warm.content) == without_csrf_token(cold.content)
+
+
+def without_csrf_token(content: bytes) -> bytes:
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", content)
