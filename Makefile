@@ -67,5 +67,10 @@ backup:
 restore:
 	@scripts/restore.sh $(FILE)
 
+# Load test at scale 1 and 10 on PostgreSQL with gunicorn; see README.md ("Performance").
+# BENCH_ARGS="--reuse" keeps the generated databases between runs.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) var/staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,152 @@
+"""Part of `make bench`: list the endpoints to measure and count each one's SQL queries in-process.
+
+Run by bench/run.py with the benchmark's environment (its database, production-like settings).
+Prints a JSON list: name, kind, path, auth (needs the Secretariat's session), status, queries with
+a warm cache (what the load test sees) and queries_cold (right after the cache was emptied).
+Also creates the benchmark's Secretariat login and prints its session cookie for the load test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oic_mediation.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib import admin  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import NoReverseMatch, reverse  # noqa: E402
+from django.utils import translation  # noqa: E402
+
+from network.models import MemberState  # noqa: E402
+from oic_mediation.groups import sync_secretariat_group  # noqa: E402
+
+BENCH_USERNAME = "bench-secretariat"
+HOST = "127.0.0.1"
+
+# The admin changelists the Secretariat opens most, over the largest tables.
+ADMIN_CHANGELISTS = [
+    "resolutions.commitment",
+    "resolutions.progressreport",
+    "network.rostermember",
+    "trainings.participant",
+    "trainings.edition",
+    "conferences.recommendation",
+]
+
+
+def secretariat_client() -> Client:
+    user, _ = get_user_model().objects.get_or_create(
+        username=BENCH_USERNAME,
+        defaults={"email": "bench@bench.invalid", "is_staff": True},
+    )
+    user.groups.add(sync_secretariat_group())
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(user)
+    return client
+
+
+def dashboard_endpoints() -> list[tuple[str, str]]:
+    from oic_mediation.dashboard import urls as dashboard_urls
+
+    endpoints = []
+    state = (
+        MemberState.objects.filter(slug="turkiye").first() or MemberState.objects.order_by("pk")[0]
+    )
+    with translation.override("en"):
+        for pattern in dashboard_urls.urlpatterns:
+            name = pattern.name
+            try:
+                path = reverse(f"dashboard:{name}")
+            except NoReverseMatch:
+                if "slug" not in str(pattern.pattern):
+                    continue
+                path = reverse(f"dashboard:{name}", kwargs={"slug": state.slug})
+            endpoints.append((f"page {name}", path))
+    return endpoints
+
+
+def api_endpoints() -> list[tuple[str, str]]:
+    from oic_mediation.api import urls as api_urls
+
+    endpoints = []
+    for prefix, _viewset, basename in api_urls.router.registry:
+        endpoints.append((f"api {prefix}", reverse(f"api:{basename}-list")))
+    return endpoints
+
+
+def admin_endpoints() -> list[tuple[str, str]]:
+    registered = {model._meta.label_lower for model in admin.site._registry}
+    endpoints = []
+    for label in ADMIN_CHANGELISTS:
+        if label in registered:
+            app_label, model_name = label.split(".")
+            endpoints.append(
+                (f"admin {model_name}", reverse(f"admin:{app_label}_{model_name}_changelist"))
+            )
+    return endpoints
+
+
+def count(client: Client, path: str) -> tuple[int, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, HTTP_ACCEPT_LANGUAGE="en")
+        if response.streaming:
+            for _chunk in response.streaming_content:
+                pass
+    return response.status_code, len(queries)
+
+
+def measure(kind: str, name: str, path: str, anonymous: Client, secretariat: Client) -> dict:
+    client = secretariat if kind == "admin" else anonymous
+    cache.clear()
+    status, cold = count(client, path)
+    if kind != "admin" and status in (401, 403):
+        client = secretariat
+        cache.clear()
+        status, cold = count(client, path)
+    _status, warm = count(client, path)
+    return {
+        "name": name,
+        "kind": kind,
+        "path": path,
+        "auth": client is secretariat,
+        "status": status,
+        "queries": warm,
+        "queries_cold": cold,
+    }
+
+
+def main() -> None:
+    assert not settings.DEBUG, "The benchmark counts queries with production settings."
+    secretariat = secretariat_client()
+    anonymous = Client(HTTP_HOST=HOST)
+    rows = []
+    for name, path in dashboard_endpoints():
+        rows.append(measure("page", name, path, anonymous, secretariat))
+    for name, path in api_endpoints():
+        rows.append(measure("api", name, path, anonymous, secretariat))
+    export = reverse("api:export", kwargs={"dataset": "commitments", "file_format": "csv"})
+    rows.append(measure("export", "export commitments.csv", export, anonymous, secretariat))
+    for name, path in admin_endpoints():
+        rows.append(measure("admin", name, path, anonymous, secretariat))
+    session = secretariat.cookies[settings.SESSION_COOKIE_NAME].value
+    json.dump(
+        {"session_cookie": f"{settings.SESSION_COOKIE_NAME}={session}", "endpoints": rows},
+        sys.stdout,
+    )
+
+
+if __name__ == "__main__":
+    main()

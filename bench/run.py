@@ -1,0 +1,500 @@
+"""`make bench`: the portal under load at scale 1 (a decade of data) and scale 10, on PostgreSQL.
+
+For each scale: a database of its own (oic_bench_1, oic_bench_10) with the reference data and the
+demo data; gunicorn with 2 sync workers on 127.0.0.1 and production-like settings; then for every
+public page, API list, the CSV export of commitments and the heaviest admin changelists:
+
+- queries per request, counted in-process (bench/queries.py) with a warm and a cold cache;
+- median and p95 latency of one client making requests one after another;
+- requests per second under concurrent load (wrk, or a threaded client if wrk is missing), and the
+  same against /bench/bare/ on the same server, a view with no database work: ``ratio = rps /
+  bare_rps`` is what counts on a noisy shared machine, not absolute figures;
+- for the export, the peak growth of the worker's resident memory while it streams the whole table.
+
+Prints a table, checks the targets, writes bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+import psycopg2
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+PYTHON = str(BIN / "python") if (BIN / "python").exists() else sys.executable
+RESULTS = ROOT / "bench" / "results.json"
+HOST = "127.0.0.1"
+SEED = 2018
+BARE_PATH = "/bench/bare/"
+
+# Targets of issue 7.
+RATIO_TARGETS = {"page": 0.5, "api": 0.3}
+P95_GROWTH_LIMIT = 1.3
+EXPORT_RSS_LIMIT_MB = 20
+TOTAL_SECONDS_LIMIT = 600
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# -- databases --------------------------------------------------------------------------------
+
+
+def server_url() -> str:
+    """The PostgreSQL server's URL without a database name (DATABASE_URL's, or .ci/postgres.sh's)."""
+    url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        url = subprocess.run(
+            [str(ROOT / ".ci" / "postgres.sh")], check=True, capture_output=True, text=True
+        ).stdout.strip()
+    return url.rsplit("/", 1)[0]
+
+
+def admin_connection(server: str):
+    connection = psycopg2.connect(f"{server}/postgres")
+    connection.autocommit = True
+    return connection
+
+
+def demo_commitments(server: str, name: str) -> int | None:
+    try:
+        connection = psycopg2.connect(f"{server}/{name}")
+    except psycopg2.OperationalError:
+        return None
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM resolutions_commitment c JOIN auth_user u "
+                "ON u.id = c.created_by_id WHERE u.username = 'demo-data-generator'"
+            )
+            return cursor.fetchone()[0]
+    except psycopg2.Error:
+        return None
+    finally:
+        connection.close()
+
+
+def manage(env: dict, *arguments: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *arguments], cwd=ROOT, env=env, check=True)
+
+
+def prepare_database(server: str, scale: int, env: dict, *, reuse: bool) -> None:
+    name = env["DATABASE_URL"].rsplit("/", 1)[1]
+    planned = 600 * scale
+    if reuse and demo_commitments(server, name) == planned:
+        log(f"Reusing {name} (demo data at scale {scale} present); applying any new migration.")
+        manage(env, "migrate", "--no-input", "-v", "0")
+        manage(env, "createcachetable")
+        return
+    log(f"Creating {name}: migrate, reference data, demo data at scale {scale}.")
+    connection = admin_connection(server)
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "createcachetable")
+    manage(env, "load_reference_data")
+    manage(env, "generate_demo_data", "--scale", str(scale), "--seed", str(SEED))
+    # Planner statistics, as autovacuum would gather them on a live server.
+    connection = psycopg2.connect(env["DATABASE_URL"])
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    connection.close()
+
+
+# -- the server -------------------------------------------------------------------------------
+
+
+def bench_environment(database_url: str, var_dir: Path, secret_key: str) -> dict:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "REDIS_URL", "OIC_"))
+    }
+    env.update(
+        {
+            "DATABASE_URL": database_url,
+            "DJANGO_DEBUG": "false",
+            "DJANGO_SECRET_KEY": secret_key,
+            "DJANGO_HTTPS": "false",
+            "DJANGO_ALLOWED_HOSTS": HOST,
+            "DJANGO_VAR_DIR": str(var_dir),
+            "DJANGO_LOG_LEVEL": "WARNING",
+            # The load test is one client hammering the API: throttling would turn it into 429s.
+            "DJANGO_API_ANON_RATE": "100000000/minute",
+            "DJANGO_API_USER_RATE": "100000000/minute",
+            "OIC_BENCH": "1",
+        }
+    )
+    return env
+
+
+class Server:
+    def __init__(self, env: dict, port: int, workers: int, log_path: Path):
+        self.port = port
+        self.log = open(log_path, "ab")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "oic_mediation.wsgi:application",
+                "--bind",
+                f"{HOST}:{port}",
+                "--workers",
+                str(workers),
+                "--worker-class",
+                "sync",
+                "--timeout",
+                "300",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=self.log,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if request(port, BARE_PATH)[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"gunicorn did not answer on port {port}; see {log_path}")
+
+    def workers(self) -> list[psutil.Process]:
+        return psutil.Process(self.process.pid).children()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+
+def request(port: int, path: str, cookie: str = "") -> tuple[int, int]:
+    """GET ``path``; return the status and the body's length (read to the end)."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=120)
+    headers = {"Accept-Language": "en", "Host": HOST}
+    if cookie:
+        headers["Cookie"] = cookie
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        size = 0
+        while chunk := response.read(65536):
+            size += len(chunk)
+        return response.status, size
+    finally:
+        connection.close()
+
+
+# -- measurements -----------------------------------------------------------------------------
+
+
+def latency(port: int, path: str, cookie: str, seconds: float) -> tuple[float, float]:
+    """Median and p95 in milliseconds of one client's sequential requests (after one warm-up)."""
+    status, _size = request(port, path, cookie)
+    if status != 200:
+        raise RuntimeError(f"{path} answered {status}")
+    times = []
+    deadline = time.monotonic() + seconds
+    while (time.monotonic() < deadline or len(times) < 15) and len(times) < 400:
+        started = time.perf_counter()
+        status, _size = request(port, path, cookie)
+        times.append((time.perf_counter() - started) * 1000)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}")
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+
+
+WRK = shutil.which("wrk")
+
+
+def throughput(port: int, path: str, cookie: str, seconds: float, connections: int) -> float:
+    """Requests per second under ``connections`` concurrent clients for ``seconds``."""
+    if WRK:
+        command = [WRK, "-t1", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "30s"]
+        command += ["-H", "Accept-Language: en"]
+        if cookie:
+            command += ["-H", f"Cookie: {cookie}"]
+        output = subprocess.run(
+            [*command, f"http://{HOST}:{port}{path}"], capture_output=True, text=True, check=True
+        ).stdout
+        errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+        if errors:
+            raise RuntimeError(f"{path}: {errors.group(1)} error responses under load")
+        return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    return threaded_throughput(port, path, cookie, seconds, connections)
+
+
+def threaded_throughput(port: int, path: str, cookie: str, seconds: float, clients: int) -> float:
+    done = [0] * clients
+    failures = []
+    deadline = time.monotonic() + seconds
+
+    def client(index: int) -> None:
+        while time.monotonic() < deadline:
+            status, _size = request(port, path, cookie)
+            if status != 200:
+                failures.append(status)
+            done[index] += 1
+
+    threads = [threading.Thread(target=client, args=(index,)) for index in range(clients)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise RuntimeError(f"{path}: {len(failures)} error responses under load")
+    return sum(done) / (time.monotonic() - started)
+
+
+def export_memory(env: dict, port: int, path: str, log_path: Path) -> tuple[float, float]:
+    """Peak RSS growth (MB) of a lone worker streaming the whole export, and the export's size.
+
+    A fresh one-worker server is warmed up on other pages first, so the growth measured is what
+    the export itself holds, not the worker's first imports.
+    """
+    server = Server(env, port, workers=1, log_path=log_path)
+    try:
+        (worker,) = server.workers()
+        for warm_up in ("/api/v1/commitments/", "/en/", "/api/v1/states/"):
+            request(port, warm_up)
+        baseline = worker.memory_info().rss
+        peak = baseline
+        streaming = threading.Event()
+        streaming.set()
+
+        def sample() -> None:
+            nonlocal peak
+            while streaming.is_set():
+                peak = max(peak, worker.memory_info().rss)
+                time.sleep(0.005)
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        status, size = request(port, path)
+        streaming.clear()
+        sampler.join()
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}")
+        return (peak - baseline) / 2**20, size / 2**20
+    finally:
+        server.stop()
+
+
+def measure_scale(
+    scale: int, env: dict, port: int, seconds: float, connections: int, work_dir: Path
+) -> list[dict]:
+    log(f"Counting queries at scale {scale}.")
+    counted = json.loads(
+        subprocess.run(
+            [PYTHON, str(ROOT / "bench" / "queries.py")],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    cookie = counted["session_cookie"]
+    endpoints = counted["endpoints"]
+    broken = [endpoint for endpoint in endpoints if endpoint["status"] != 200]
+    for endpoint in broken:
+        log(f"  skipped {endpoint['path']}: it answered {endpoint['status']}")
+    endpoints = [endpoint for endpoint in endpoints if endpoint["status"] == 200]
+
+    server = Server(env, port, workers=2, log_path=work_dir / f"gunicorn-{scale}.log")
+    rows = []
+    try:
+        bare = [throughput(port, BARE_PATH, "", seconds, connections)]
+        for kind in ("page", "api", "export", "admin"):
+            group = [endpoint for endpoint in endpoints if endpoint["kind"] == kind]
+            group_rows = []
+            for endpoint in group:
+                log(f"  scale {scale}: {endpoint['name']}")
+                endpoint_cookie = cookie if endpoint["auth"] else ""
+                p50, p95 = latency(port, endpoint["path"], endpoint_cookie, seconds / 2)
+                rps = throughput(port, endpoint["path"], endpoint_cookie, seconds, connections)
+                group_rows.append(
+                    {
+                        "name": endpoint["name"],
+                        "kind": kind,
+                        "scale": scale,
+                        "queries": endpoint["queries"],
+                        "queries_cold": endpoint["queries_cold"],
+                        "p50_ms": round(p50, 1),
+                        "p95_ms": round(p95, 1),
+                        "rps": round(rps, 1),
+                        "path": endpoint["path"],
+                    }
+                )
+            if group:
+                # The ceiling measured right before and right after this group of endpoints.
+                bare.append(throughput(port, BARE_PATH, "", seconds, connections))
+                bare_rps = (bare[-2] + bare[-1]) / 2
+                for row in group_rows:
+                    row["bare_rps"] = round(bare_rps, 1)
+                    row["ratio"] = round(row["rps"] / bare_rps, 3)
+                rows.extend(group_rows)
+    finally:
+        server.stop()
+
+    export = [row for row in rows if row["kind"] == "export"]
+    if export:
+        log(f"  scale {scale}: memory of a full export")
+        growth, size = export_memory(
+            env, port, export[0]["path"], work_dir / f"gunicorn-export-{scale}.log"
+        )
+        export[0]["rss_growth_mb"] = round(growth, 1)
+        export[0]["export_mb"] = round(size, 1)
+    return rows
+
+
+# -- report -----------------------------------------------------------------------------------
+
+COLUMNS = ["name", "kind", "scale", "queries", "p50_ms", "p95_ms", "rps", "bare_rps", "ratio"]
+
+
+def table(rows: list[dict]) -> str:
+    widths = {
+        column: max(len(column), *(len(str(row[column])) for row in rows)) for column in COLUMNS
+    }
+    lines = [" | ".join(column.ljust(widths[column]) for column in COLUMNS)]
+    lines.append("-|-".join("-" * widths[column] for column in COLUMNS))
+    for row in rows:
+        lines.append(
+            " | ".join(
+                str(row[column]).ljust(widths[column])
+                if column in ("name", "kind")
+                else str(row[column]).rjust(widths[column])
+                for column in COLUMNS
+            )
+        )
+    return "\n".join(lines)
+
+
+def check_targets(rows: list[dict], scales: list[int], total_seconds: float) -> list[str]:
+    misses = []
+    small, large = min(scales), max(scales)
+    by_key = {(row["name"], row["scale"]): row for row in rows}
+    for row in rows:
+        if row["scale"] != large:
+            continue
+        base = by_key.get((row["name"], small))
+        if base and small != large:
+            if row["queries"] != base["queries"] or row["queries_cold"] != base["queries_cold"]:
+                misses.append(
+                    f"{row['name']}: {base['queries']}/{base['queries_cold']} queries (warm/cold)"
+                    f" at scale {small}, {row['queries']}/{row['queries_cold']} at scale {large}"
+                )
+            if row["kind"] in ("page", "api") and row["p95_ms"] > P95_GROWTH_LIMIT * max(
+                base["p95_ms"], 1.0
+            ):
+                misses.append(
+                    f"{row['name']}: p95 {base['p95_ms']} ms at scale {small}, "
+                    f"{row['p95_ms']} ms at scale {large} (limit ×{P95_GROWTH_LIMIT})"
+                )
+        if "rss_growth_mb" in row and row["rss_growth_mb"] >= EXPORT_RSS_LIMIT_MB:
+            misses.append(f"{row['name']}: worker RSS grew {row['rss_growth_mb']} MB")
+    for row in rows:
+        target = RATIO_TARGETS.get(row["kind"])
+        if target is not None and row["ratio"] < target:
+            misses.append(f"{row['name']} at scale {row['scale']}: ratio {row['ratio']} < {target}")
+    if total_seconds > TOTAL_SECONDS_LIMIT:
+        misses.append(f"make bench took {total_seconds:.0f} s (limit {TOTAL_SECONDS_LIMIT} s)")
+    return misses
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores ({model}), {psutil.virtual_memory().total / 2**30:.1f} GiB RAM"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--seconds", type=float, default=3.0, help="load per endpoint")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--port", type=int, default=8791)
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep oic_bench_<scale> if it already holds the demo data (skips generation)",
+    )
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    options = parser.parse_args()
+
+    started = time.monotonic()
+    server = server_url()
+    work_dir = Path(tempfile.mkdtemp(prefix="oic-bench-"))
+    secret_key = secrets.token_urlsafe(50)
+    rows: list[dict] = []
+    try:
+        for scale in options.scales:
+            env = bench_environment(f"{server}/oic_bench_{scale}", work_dir, secret_key)
+            prepare_database(server, scale, env, reuse=options.reuse)
+            if not (work_dir / "staticfiles").exists():
+                manage(env, "collectstatic", "--no-input", "-v", "0")
+            rows += measure_scale(
+                scale, env, options.port, options.seconds, options.connections, work_dir
+            )
+    finally:
+        shutil.rmtree(work_dir, ignore_errors=True)
+    total = time.monotonic() - started
+
+    order = {"page": 0, "api": 1, "export": 2, "admin": 3}
+    rows.sort(key=lambda row: (order[row["kind"]], row["name"], row["scale"]))
+    RESULTS.write_text(json.dumps(rows, indent=2) + "\n")
+    print(table(rows))
+    for row in rows:
+        if "rss_growth_mb" in row:
+            print(
+                f"\nFull CSV export of commitments at scale {row['scale']}: {row['export_mb']} MB "
+                f"streamed, worker RSS grew {row['rss_growth_mb']} MB."
+            )
+    print(f"\nMachine: {machine()}. make bench took {total:.0f} s. Results: {RESULTS}")
+    misses = check_targets(rows, options.scales, total)
+    if misses:
+        print("\nTargets missed:")
+        for miss in misses:
+            print(f"  - {miss}")
+    else:
+        print("\nEvery target met.")
+    return 1 if misses and options.strict else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
