@@ -24,6 +24,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from network import models
 from network.resources import RosterMemberResource
+from oic_mediation.accounts.admin_views import InviteFocalPointAdminMixin, resend_invitation
 from oic_mediation.models import StaleVersionError, TrackedModel
 
 admin.site.site_header = _("OIC Mediation Capacity Portal — Secretariat")
@@ -188,13 +189,14 @@ class MemberStateAdmin(PortalTranslationAdmin):
 
 
 @admin.register(models.FocalPoint)
-class FocalPointAdmin(PortalAdmin):
+class FocalPointAdmin(InviteFocalPointAdminMixin, PortalAdmin):
     list_display = ("__str__", "user_email", "state", "title", "preferred_language", "is_active")
     list_filter = ("is_active", "preferred_language", "state")
     list_select_related = ("user", "state")
     search_fields = ("user__username", "user__email", "user__first_name", "user__last_name")
     autocomplete_fields = ("user", "state")
     readonly_fields = ("invited_at", "invited_by")
+    actions = [resend_invitation]
 
     def get_queryset(self, request):
         # Also serves the autocomplete of other admins; __str__ reads the user and the state.

@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from network.admin import ImportExportAdminMixin, PortalTranslationAdmin
 from resolutions import models
+from resolutions.admin_actions import ReviewActionsMixin
 from resolutions.resources import CommitmentResource
 
 PROGRESS_REPORT_CONTENT_FIELDS = (
@@ -265,7 +266,7 @@ class CommitmentAdmin(ImportExportAdminMixin, PortalTranslationAdmin):
 
 
 @admin.register(models.ProgressReport)
-class ProgressReportAdmin(SimpleHistoryAdmin):
+class ProgressReportAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
     """Append-only: a stored report's content never changes and no report is ever deleted."""
 
     list_display = (
