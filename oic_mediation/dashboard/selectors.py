@@ -390,11 +390,17 @@ def trainings_overview() -> dict:
         .order_by("name")
     )
     participants = _counted_participants()
-    by_state = list(
+    counts = list(
         participants.filter(state__isnull=False)
-        .values("state__name", "state__slug")
+        .values("state")
         .annotate(total=Count("id"))
-        .order_by("-total", "state__name")
+        .order_by("-total", "state")
+    )
+    # Names in the current language: values() would give the untranslated column.
+    states = MemberState.objects.in_bulk([row["state"] for row in counts])
+    by_state = sorted(
+        ({"state": states[row["state"]], "total": row["total"]} for row in counts),
+        key=lambda row: (-row["total"], row["state"].name),
     )
     level_labels = dict(Participant._meta.get_field("level").choices)
     year_level = Counter()

@@ -203,7 +203,7 @@ class TrainingsView(DashboardPage):
         overview["state_chart"] = charts.bar_chart(
             "chart-trainings-states",
             _("Member states with the most participants"),
-            [(row["state__name"], row["total"]) for row in overview["by_state"][:TOP_STATES]],
+            [(row["state"].name, row["total"]) for row in overview["by_state"][:TOP_STATES]],
             rtl=rtl,
             label_header=_("Member state"),
             value_header=_("Participants"),

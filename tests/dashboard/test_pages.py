@@ -250,3 +250,21 @@ def test_language_switcher_posts_the_current_page(client):
     assert response.status_code == 302
     assert response["Location"] == "/ar/network/"
     assert response.cookies["django_language"].value == "ar"
+
+
+def test_trainings_count_participants_by_state_under_the_states_name_in_the_language(client):
+    dataset.build(3)
+
+    response = client.get(url("dashboard:trainings", language="ar"))
+
+    # Equal counts are ordered by the name in Arabic.
+    assert [(row["state"].iso_code, row["total"]) for row in response.context["by_state"]] == [
+        ("SN", 9),
+        ("SA", 9),
+        ("TR", 9),
+    ]
+    assert [bar.label for bar in response.context["state_chart"].bars] == [
+        "السنغال",
+        "المملكة العربية السعودية",
+        "تركيا",
+    ]

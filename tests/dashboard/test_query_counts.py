@@ -18,7 +18,7 @@ COLD = {
     "dashboard:state": 21,
     "dashboard:contact_group": 18,
     "dashboard:network": 29,
-    "dashboard:trainings": 22,
+    "dashboard:trainings": 23,
     "dashboard:conferences": 21,
     "dashboard:figures": 15,
 }
