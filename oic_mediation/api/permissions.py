@@ -1,0 +1,37 @@
+"""DRF permissions, delegating to the django-rules predicates of ``network.rules``.
+
+The services check the same predicates again when they write; these classes answer early (403
+before parsing the body) and keep the read endpoints open to everyone.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+
+from network.rules import can_edit_state_record
+
+FOCAL_POINT_AREA_PERMISSION = "network.access_focal_point_area"
+
+
+class ReadOrFocalPointWrites(BasePermission):
+    """Anyone reads; focal points and the Secretariat write (each within their own rules)."""
+
+    message = _("Only focal points and the Secretariat can write through the API.")
+
+    def has_permission(self, request, view) -> bool:
+        if request.method in SAFE_METHODS:
+            return True
+        return bool(request.user and request.user.has_perm(FOCAL_POINT_AREA_PERMISSION))
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        if request.method in SAFE_METHODS:
+            return True
+        return can_edit_state_record(request.user, obj)
+
+
+class FocalPointOrSecretariat(BasePermission):
+    message = ReadOrFocalPointWrites.message
+
+    def has_permission(self, request, view) -> bool:
+        return bool(request.user and request.user.has_perm(FOCAL_POINT_AREA_PERMISSION))

@@ -1,0 +1,60 @@
+"""API tokens for focal points and the Secretariat.
+
+DRF's own obtain_auth_token is not used: it calls ``authenticate()`` without the request, so
+django-axes could neither count failures nor lock out a guesser. Here failures count towards the
+same lockout as the sign-in page.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.authtoken.models import Token
+from rest_framework.exceptions import AuthenticationFailed, PermissionDenied, Throttled
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from oic_mediation.api.permissions import FOCAL_POINT_AREA_PERMISSION
+from oic_mediation.api.schema import ErrorSerializer
+from oic_mediation.api.serializers import TokenInputSerializer, TokenSerializer
+
+
+class TokenView(APIView):
+    permission_classes = [AllowAny]
+    # No session: the token is for clients outside the browser, and needs no CSRF token.
+    authentication_classes: list = []
+
+    @extend_schema(
+        summary=_("Get your API token (focal points and the Secretariat)"),
+        request=TokenInputSerializer,
+        responses={
+            200: TokenSerializer,
+            401: OpenApiResponse(ErrorSerializer, description=_("Wrong username or password.")),
+        },
+        auth=[],
+    )
+    def post(self, request):
+        incoming = TokenInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        django_request = request._request
+        user = authenticate(request=django_request, **incoming.validated_data)
+        if getattr(django_request, "axes_locked_out", False):
+            # Answer in the API's format; otherwise axes' middleware renders its HTML page.
+            django_request.axes_locked_out = False
+            raise Throttled(
+                detail=_("Too many failed attempts; try again later."),
+            )
+        if user is None:
+            raise AuthenticationFailed(_("Wrong username or password."))
+        if not user.has_perm(FOCAL_POINT_AREA_PERMISSION):
+            raise PermissionDenied(_("API tokens are for focal points and the Secretariat."))
+        if settings.STAFF_OTP_REQUIRED and user.is_staff:
+            raise PermissionDenied(
+                _("Staff accounts sign in with two-factor authentication; tokens would bypass it.")
+            )
+        token, _created = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key}, status=status.HTTP_200_OK)
