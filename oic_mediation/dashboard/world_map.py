@@ -23,6 +23,16 @@ class Shape:
     title: str
 
 
+@dataclass(frozen=True)
+class Marker:
+    """A state too small to draw at this scale, shown as a dot."""
+
+    x: float
+    y: float
+    css_class: str
+    title: str
+
+
 def member_state_map(states) -> dict:
     """Shapes for every country in the frame; OIC states carry their engagement as a class."""
     by_iso3 = {state.iso3_code: state for state in states}
@@ -33,5 +43,10 @@ def member_state_map(states) -> dict:
             shapes.append(Shape(country["d"], "map-country", ""))
         else:
             shapes.append(Shape(country["d"], f"map-state map-{state.engagement}", state.name))
+    markers = [
+        Marker(marker["x"], marker["y"], f"map-state map-{state.engagement}", state.name)
+        for marker in world()["markers"]
+        if (state := by_iso3.get(marker["iso3"])) is not None
+    ]
     data = world()
-    return {"width": data["width"], "height": data["height"], "shapes": shapes}
+    return {"width": data["width"], "height": data["height"], "shapes": shapes, "markers": markers}

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from network.models import RosterMember
+from network.models import MemberState, RosterMember
 from resolutions import services
 from resolutions.models import Commitment, Paragraph
 from tests.dashboard import dataset
@@ -268,3 +268,18 @@ def test_trainings_count_participants_by_state_under_the_states_name_in_the_lang
         "المملكة العربية السعودية",
         "تركيا",
     ]
+
+
+def test_states_too_small_for_the_map_shapes_are_drawn_as_dots(client):
+    dataset.build(1)
+    MemberState.objects.create(
+        iso_code="BH", iso3_code="BHR", name="Bahrain", name_ar="البحرين", slug="bahrain"
+    )
+
+    html = client.get(url("dashboard:states", language="ar")).content.decode()
+
+    assert re.search(
+        r'<circle cx="623.2" cy="202.5" r="4.5" class="map-state map-none map-marker">'
+        r"<title>البحرين</title></circle>",
+        html,
+    )

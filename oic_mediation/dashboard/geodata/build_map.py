@@ -28,6 +28,14 @@ WIDTH = 1000.0
 # The frame: from the Americas (Guyana, Suriname) to South-East Asia (Indonesia, Brunei).
 WEST, EAST, SOUTH, NORTH = -82.0, 150.0, -36.0, 58.0
 
+# States too small for the 1:110m shapes, drawn as dots at these points (longitude, latitude):
+# approximate centres of their main islands, which is all a map at this scale needs.
+SMALL_STATES = {
+    "BHR": ("Bahrain", 50.55, 26.05),
+    "COM": ("Comoros", 43.35, -11.65),
+    "MDV": ("Maldives", 73.50, 3.20),
+}
+
 
 def equal_earth(longitude: float, latitude: float) -> tuple[float, float]:
     """Equal Earth projection (Šavrič, Patterson, Jenny 2018), in radians-based units."""
@@ -116,6 +124,12 @@ def main(topology_path: str, iso_codes_path: str) -> None:
             }
         )
     countries.sort(key=lambda country: (country["iso3"], country["name"]))
+    drawn = {country["iso3"] for country in countries}
+    markers = []
+    for iso3, (name, longitude, latitude) in sorted(SMALL_STATES.items()):
+        if iso3 not in drawn:
+            x, y = project(longitude, latitude)
+            markers.append({"iso3": iso3, "name": name, "x": round(x, 1), "y": round(y, 1)})
     json.dump(
         {
             "source": "Natural Earth 1:110m admin-0 countries (public domain), via world-atlas 2.0.2",
@@ -123,6 +137,7 @@ def main(topology_path: str, iso_codes_path: str) -> None:
             "width": WIDTH,
             "height": round((bottom - top) * scale, 1),
             "countries": countries,
+            "markers": markers,
         },
         sys.stdout,
         ensure_ascii=False,
