@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -28,6 +29,11 @@ class PreconditionRequired(exceptions.APIException):
     status_code = status.HTTP_428_PRECONDITION_REQUIRED
     default_detail = _("Send the version you edited, in an If-Match header or a “version” field.")
     default_code = "version_required"
+
+
+def error_response(status_code: int, detail, code: str, headers=None) -> Response:
+    """An error answered without raising, in the same format."""
+    return Response({"detail": str(detail), "code": code}, status=status_code, headers=headers)
 
 
 def django_validation_error_detail(error: DjangoValidationError) -> dict | list:

@@ -206,10 +206,11 @@ def roster_summary() -> dict:
 
     roles = (
         RosterRole.objects.filter(ended_on__isnull=True, person__in=people)
+        .order_by()  # the default ordering would split the groups
         .values("role")
         .annotate(count=Count("person", distinct=True))
     )
-    genders = people.values("gender").annotate(count=Count("id"))
+    genders = people.order_by().values("gender").annotate(count=Count("id"))
     return {
         "total": people.count(),
         "by_role": by_choice(roles, "role", RosterRole.Role.choices),

@@ -12,12 +12,14 @@ from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
-from rest_framework.exceptions import AuthenticationFailed, PermissionDenied, Throttled
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from oic_mediation.api.exceptions import error_response
 from oic_mediation.api.permissions import FOCAL_POINT_AREA_PERMISSION
 from oic_mediation.api.schema import ErrorSerializer
 from oic_mediation.api.serializers import TokenInputSerializer, TokenSerializer
@@ -26,7 +28,7 @@ from oic_mediation.api.serializers import TokenInputSerializer, TokenSerializer
 class TokenView(APIView):
     permission_classes = [AllowAny]
     # No session: the token is for clients outside the browser, and needs no CSRF token.
-    authentication_classes: list = []
+    authentication_classes = [TokenAuthentication]
 
     @extend_schema(
         summary=_("Get your API token (focal points and the Secretariat)"),
@@ -42,14 +44,23 @@ class TokenView(APIView):
         incoming.is_valid(raise_exception=True)
         django_request = request._request
         user = authenticate(request=django_request, **incoming.validated_data)
+        # Refusals are returned, not raised: DRF rolls the request's transaction back on an
+        # exception, and axes' record of the failure would be rolled back with it.
         if getattr(django_request, "axes_locked_out", False):
             # Answer in the API's format; otherwise axes' middleware renders its HTML page.
             django_request.axes_locked_out = False
-            raise Throttled(
-                detail=_("Too many failed attempts; try again later."),
+            return error_response(
+                status.HTTP_429_TOO_MANY_REQUESTS,
+                _("Too many failed attempts; try again later."),
+                "throttled",
             )
         if user is None:
-            raise AuthenticationFailed(_("Wrong username or password."))
+            return error_response(
+                status.HTTP_401_UNAUTHORIZED,
+                _("Wrong username or password."),
+                "authentication_failed",
+                headers={"WWW-Authenticate": "Token"},
+            )
         if not user.has_perm(FOCAL_POINT_AREA_PERMISSION):
             raise PermissionDenied(_("API tokens are for focal points and the Secretariat."))
         if settings.STAFF_OTP_REQUIRED and user.is_staff:

@@ -33,7 +33,7 @@ from network.models import (
     RosterMember,
     RosterRole,
 )
-from resolutions.models import Commitment, ProgressReport
+from resolutions.models import Commitment, Paragraph, ProgressReport, Resolution
 from tests.conftest import PASSWORD
 from trainings.models import Edition, Participant, Programme
 
@@ -62,6 +62,15 @@ def make_world(index: int, *, turkiye: MemberState, senegal: MemberState, paragr
     organisation = Organisation.objects.create(
         name=f"Organisation {n}", slug=f"org-{n}", kind="partner"
     )
+    follow_up = Resolution.objects.create(
+        symbol=f"{60 + n}/50-POL",
+        title=f"Follow-up resolution {n}",
+        cfm_session=50 + n,
+        place="Niamey",
+        adopted_from=day,
+        proposed_by=turkiye,
+    )
+    Paragraph.objects.create(resolution=follow_up, number=1, title=f"Code of conduct {n}")
     commitment = Commitment.objects.create(
         state=turkiye,
         paragraph=paragraph,
