@@ -1,14 +1,16 @@
 """The Secretariat's admin for resolutions, their paragraphs, commitments and progress reports.
 
-Progress reports are append-only: once stored, only their review fields change, and nobody may
-delete one. Reviewing (validating or returning a report) belongs in ``resolutions.services``.
+Progress reports are append-only: nothing of a stored report is edited here and nobody may delete
+one. Reviewing goes only through the "validate" and "return" actions, which call
+``resolutions.services`` so that the commitment's figures and the e-mails follow.
 """
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -16,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from network.admin import ImportExportAdminMixin, PortalTranslationAdmin
 from resolutions import models
 from resolutions.admin_actions import ReviewActionsMixin
+from resolutions.evidence import validate_evidence_file
 from resolutions.resources import CommitmentResource
 
 PROGRESS_REPORT_CONTENT_FIELDS = (
@@ -29,15 +32,24 @@ PROGRESS_REPORT_CONTENT_FIELDS = (
     "reported_by",
     "reported_at",
 )
-PROGRESS_REPORT_EDITABLE_REVIEW_FIELDS = ("review_status", "review_comment")
-PROGRESS_REPORT_AUTOMATIC_REVIEW_FIELDS = ("reviewed_by", "reviewed_at")
+PROGRESS_REPORT_REVIEW_FIELDS = ("review_status", "review_comment", "reviewed_by", "reviewed_at")
 
 
-def stamp_review(report: models.ProgressReport, user, changed_fields) -> None:
-    """Record who changed a report's review and when; the database requires the date."""
-    if "review_status" in changed_fields:
-        report.reviewed_by = user
-        report.reviewed_at = timezone.now()
+class NewProgressReportForm(forms.ModelForm):
+    """Checks an uploaded evidence file by its content, as the focal points' form does."""
+
+    class Meta:
+        model = models.ProgressReport
+        fields = PROGRESS_REPORT_CONTENT_FIELDS[:-2]
+
+    def clean_evidence_file(self):
+        evidence = self.cleaned_data.get("evidence_file")
+        if evidence and hasattr(evidence, "content_type"):  # a new upload, not the stored file
+            try:
+                validate_evidence_file(evidence)
+            except ValidationError as error:
+                raise ValidationError(error.message_dict["evidence_file"]) from None
+        return evidence
 
 
 # --- Resolutions and paragraphs -----------------------------------------------------------------
@@ -143,18 +155,11 @@ class ParagraphStatusUpdateAdmin(PortalTranslationAdmin):
 
 
 class ProgressReportInline(admin.StackedInline):
-    """The reports already stored: their content is read-only, only the review can change."""
+    """The reports already stored, read-only: review them with the progress reports' actions."""
 
     model = models.ProgressReport
-    fields = (
-        *PROGRESS_REPORT_CONTENT_FIELDS[1:],
-        *PROGRESS_REPORT_EDITABLE_REVIEW_FIELDS,
-        *PROGRESS_REPORT_AUTOMATIC_REVIEW_FIELDS,
-    )
-    readonly_fields = (
-        *PROGRESS_REPORT_CONTENT_FIELDS[1:],
-        *PROGRESS_REPORT_AUTOMATIC_REVIEW_FIELDS,
-    )
+    fields = (*PROGRESS_REPORT_CONTENT_FIELDS[1:], *PROGRESS_REPORT_REVIEW_FIELDS)
+    readonly_fields = fields
     extra = 0
     can_delete = False
     show_change_link = True
@@ -173,6 +178,7 @@ class NewProgressReportInline(admin.StackedInline):
     """Appends a report on the commitment's page; existing ones are listed above."""
 
     model = models.ProgressReport
+    form = NewProgressReportForm
     verbose_name = _("new progress report")
     verbose_name_plural = _("new progress reports")
     fields = PROGRESS_REPORT_CONTENT_FIELDS[1:-2]
@@ -260,8 +266,6 @@ class CommitmentAdmin(ImportExportAdminMixin, PortalTranslationAdmin):
                     continue
                 if report.pk is None:
                     report.reported_by = report.reported_by or request.user
-                else:
-                    stamp_review(report, request.user, inline_form.changed_data)
         super().save_formset(request, form, formset, change)
 
 
@@ -289,19 +293,17 @@ class ProgressReportAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
     date_hierarchy = "reported_at"
     autocomplete_fields = ("commitment",)
 
+    form = NewProgressReportForm
+
     def get_fields(self, request, obj=None):
         if obj is None:
             return PROGRESS_REPORT_CONTENT_FIELDS[:-2]
-        return (
-            *PROGRESS_REPORT_CONTENT_FIELDS,
-            *PROGRESS_REPORT_EDITABLE_REVIEW_FIELDS,
-            *PROGRESS_REPORT_AUTOMATIC_REVIEW_FIELDS,
-        )
+        return (*PROGRESS_REPORT_CONTENT_FIELDS, *PROGRESS_REPORT_REVIEW_FIELDS)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return ()
-        return (*PROGRESS_REPORT_CONTENT_FIELDS, *PROGRESS_REPORT_AUTOMATIC_REVIEW_FIELDS)
+        return self.get_fields(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -311,9 +313,7 @@ class ProgressReportAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
         return True
 
     def save_model(self, request, obj, form, change):
-        if change:
-            stamp_review(obj, request.user, form.changed_data)
-        else:
+        if not change:
             obj.reported_by = request.user
         super().save_model(request, obj, form, change)
 

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -479,7 +480,7 @@ def test_commitment_page_shows_stored_reports_read_only_and_offers_a_new_one(
     content = response.content.decode()
     assert "The 2nd edition trained 20 diplomats." in content
     assert 'name="progress_reports-0-narrative"' not in content
-    assert 'name="progress_reports-0-review_status"' in content
+    assert 'name="progress_reports-0-review_status"' not in content
     assert 'name="progress_reports-0-DELETE"' not in content
     assert inline_headings(response) == ["Progress reports", "New progress reports"]
 
@@ -498,8 +499,8 @@ def test_nobody_may_delete_a_progress_report(secretariat_client, one_of_each):
     assert ProgressReport.objects.filter(pk=report.pk).exists()
 
 
-def test_a_stored_progress_report_keeps_its_content_when_the_review_changes(
-    secretariat_client, one_of_each, secretariat
+def test_a_stored_progress_report_cannot_be_rewritten_or_reviewed_by_editing_it(
+    secretariat_client, one_of_each
 ):
     report = one_of_each[ProgressReport]
     url = admin_url(ProgressReport, "change", report.pk)
@@ -507,20 +508,17 @@ def test_a_stored_progress_report_keeps_its_content_when_the_review_changes(
     data.update(
         narrative="Rewritten by someone else.",
         quantity_delivered="999",
-        review_status="returned",
-        review_comment="Please attach the list of participants.",
+        review_status="validated",
+        review_comment="Looks fine.",
     )
 
-    response = secretariat_client.post(url, data)
+    secretariat_client.post(url, data)
 
-    assert response.status_code == 302, post_errors(response)
     report.refresh_from_db()
     assert report.narrative == "The 2nd edition trained 20 diplomats."
     assert report.quantity_delivered == 20
-    assert report.review_status == "returned"
-    assert report.review_comment == "Please attach the list of participants."
-    assert report.reviewed_by == secretariat
-    assert report.reviewed_at is not None
+    assert (report.review_status, report.review_comment) == ("submitted", "")
+    assert report.reviewed_at is None
 
 
 def test_secretariat_appends_a_progress_report_on_the_commitment_page(
@@ -548,6 +546,30 @@ def test_secretariat_appends_a_progress_report_on_the_commitment_page(
         "The 3rd edition completed the pledge.",
     ]
     assert commitment.progress_reports.latest().reported_by == secretariat
+
+
+def test_evidence_appended_in_the_admin_is_checked_by_its_content(secretariat_client, one_of_each):
+    commitment = one_of_each[Commitment]
+    url = admin_url(Commitment, "change", commitment.pk)
+    data = form_fields(secretariat_client.get(url))
+    data.update(
+        {
+            "progress_reports-2-TOTAL_FORMS": "1",
+            "progress_reports-2-0-status": "delivered",
+            "progress_reports-2-0-quantity_delivered": "40",
+            "progress_reports-2-0-narrative": "See the attached list.",
+            "progress_reports-2-0-language": "en",
+            "progress_reports-2-0-evidence_file": SimpleUploadedFile(
+                "list.pdf", b"<html><script>alert(1)</script></html>", "application/pdf"
+            ),
+        }
+    )
+
+    response = secretariat_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "This file is not a PDF, an office document or an image." in post_errors(response)
+    assert commitment.progress_reports.count() == 1
 
 
 def test_secretariat_creates_a_commitment(
