@@ -11,6 +11,9 @@ Definitions used everywhere (dashboard, API, reports):
 - A paragraph's *status* is the Secretariat's latest assessment (``ParagraphStatusUpdate``); with
   none, it is derived from its commitments: none or none started → not started; all delivered →
   implemented; otherwise in progress.
+- For a report on a past period, ``as_of`` takes the latest assessment made on or before that date,
+  and ``pledged_until`` counts only the commitments pledged by then (their delivery figures are the
+  latest validated ones: the portal keeps no dated copy of them).
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ from resolutions.models import (
 OPEN_STATUSES = (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
 
 
-def _commitment_expressions(prefix: str = "") -> dict:
+def _commitment_expressions(prefix: str = "", *, pledged_until=None) -> dict:
     """Aggregate expressions over commitments reached through ``prefix`` (e.g. "commitments__")."""
 
     def field(name: str) -> str:
@@ -57,6 +60,9 @@ def _commitment_expressions(prefix: str = "") -> dict:
     counted = ~Q(**{field("status"): CommitmentStatus.WITHDRAWN})
     if prefix:
         counted &= Q(**{f"{field('id')}__isnull": False})
+    # Every count below is restricted to the commitments pledged by ``pledged_until``.
+    pledged = Q(**{f"{field('pledged_on')}__lte": pledged_until}) if pledged_until else Q()
+    counted &= pledged
     completion = Case(
         When(**{field("status"): CommitmentStatus.DELIVERED}, then=Value(1.0)),
         When(
@@ -82,39 +88,44 @@ def _commitment_expressions(prefix: str = "") -> dict:
     return {
         "commitments_count": Count(field("id"), filter=counted, distinct=False),
         "delivered_count": Count(
-            field("id"), filter=Q(**{field("status"): CommitmentStatus.DELIVERED})
+            field("id"), filter=Q(**{field("status"): CommitmentStatus.DELIVERED}) & pledged
         ),
         "in_progress_count": Count(
-            field("id"), filter=Q(**{field("status"): CommitmentStatus.IN_PROGRESS})
+            field("id"), filter=Q(**{field("status"): CommitmentStatus.IN_PROGRESS}) & pledged
         ),
         "pledged_only_count": Count(
-            field("id"), filter=Q(**{field("status"): CommitmentStatus.PLEDGED})
+            field("id"), filter=Q(**{field("status"): CommitmentStatus.PLEDGED}) & pledged
         ),
         "overdue_count": Count(
             field("id"),
-            filter=Q(**{f"{field('status')}__in": OPEN_STATUSES, f"{field('due_on')}__lt": today}),
+            filter=Q(**{f"{field('status')}__in": OPEN_STATUSES, f"{field('due_on')}__lt": today})
+            & pledged,
         ),
         "completion": Coalesce(Avg(completion, filter=counted), Value(0.0)),
         "gap_total": Coalesce(Sum(gap, filter=counted), Value(0)),
     }
 
 
-def _latest_status_subquery():
-    return Subquery(
-        ParagraphStatusUpdate.objects.filter(paragraph=OuterRef("pk"))
-        .order_by("-as_of", "-id")
-        .values("status")[:1]
-    )
+def _latest_status_subquery(as_of=None, field: str = "status"):
+    updates = ParagraphStatusUpdate.objects.filter(paragraph=OuterRef("pk"))
+    if as_of is not None:
+        updates = updates.filter(as_of__lte=as_of)
+    return Subquery(updates.order_by("-as_of", "-id").values(field)[:1])
 
 
-def paragraphs_with_figures(resolution=None) -> QuerySet[Paragraph]:
-    """Paragraphs annotated with commitment figures, ``assessed_status`` and ``status``."""
+def paragraphs_with_figures(
+    resolution=None, *, as_of=None, pledged_until=None
+) -> QuerySet[Paragraph]:
+    """Paragraphs annotated with commitment figures, ``assessed_status`` and ``status``.
+
+    ``as_of`` and ``pledged_until`` look back at a past date (see the module docstring).
+    """
     queryset = Paragraph.objects.select_related("resolution")
     if resolution is not None:
         queryset = queryset.filter(resolution=resolution)
     return (
-        queryset.annotate(**_commitment_expressions("commitments__"))
-        .annotate(assessed_status=_latest_status_subquery())
+        queryset.annotate(**_commitment_expressions("commitments__", pledged_until=pledged_until))
+        .annotate(assessed_status=_latest_status_subquery(as_of))
         .annotate(
             status=Coalesce(
                 F("assessed_status"),
@@ -134,10 +145,14 @@ def paragraphs_with_figures(resolution=None) -> QuerySet[Paragraph]:
     )
 
 
-def states_with_figures(queryset: QuerySet[MemberState] | None = None) -> QuerySet[MemberState]:
+def states_with_figures(
+    queryset: QuerySet[MemberState] | None = None, *, pledged_until=None
+) -> QuerySet[MemberState]:
     """States annotated with the figures of their own commitments (see the module docstring)."""
     queryset = queryset if queryset is not None else MemberState.objects.all()
-    return queryset.annotate(**_commitment_expressions("commitment_set__"))
+    return queryset.annotate(
+        **_commitment_expressions("commitment_set__", pledged_until=pledged_until)
+    )
 
 
 def commitments_with_gap(queryset: QuerySet[Commitment] | None = None) -> QuerySet[Commitment]:
@@ -209,9 +224,9 @@ def commitment_totals(queryset: QuerySet[Commitment] | None = None) -> dict:
     return queryset.aggregate(**_commitment_expressions())
 
 
-def paragraph_status_counts(resolution=None) -> dict[str, int]:
+def paragraph_status_counts(resolution=None, *, as_of=None, pledged_until=None) -> dict[str, int]:
     counts = {status.value: 0 for status in ImplementationStatus}
-    for paragraph in paragraphs_with_figures(resolution):
+    for paragraph in paragraphs_with_figures(resolution, as_of=as_of, pledged_until=pledged_until):
         counts[paragraph.status] += 1
     return counts
 
