@@ -427,3 +427,42 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.focal_point} — {self.period}"
+
+
+class PublishedReport(models.Model):
+    """An implementation report the Secretariat published: the document as it was issued.
+
+    The HTML and the PDF are stored as generated, so that a published report never changes when
+    the data it was drawn from is later corrected; a corrected report is published anew.
+    """
+
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period until"))
+    title = models.CharField(_("title"), max_length=255)
+    pdf_file = models.FileField(_("PDF"), upload_to="reports/%Y/", max_length=255)
+    html = models.TextField(_("HTML"))
+    published_at = models.DateTimeField(_("published at"), default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+
+    class Meta:
+        verbose_name = _("published implementation report")
+        verbose_name_plural = _("published implementation reports")
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="published_report_period_ends_after_start",
+                violation_error_message=_("The period cannot end before it starts."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_language_display()})"
