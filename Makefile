@@ -16,6 +16,7 @@ help:
 	@echo "make test     the whole suite against PostgreSQL (a throwaway local server if DATABASE_URL is unset)"
 	@echo "make lint     ruff and the migrations check"
 	@echo "make messages update and compile the ar/en/fr message catalogues"
+	@echo "make fuzz     schemathesis over the whole API schema, $(FUZZ_EXAMPLES) examples per operation"
 	@echo "make backup   pg_dump DATABASE_URL to backups/ (FILE=… to choose the file)"
 	@echo "make restore FILE=…  pg_restore into the empty database DATABASE_URL"
 
@@ -71,6 +72,15 @@ restore:
 # BENCH_ARGS="--reuse" keeps the generated databases between runs.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# A deep schemathesis run (the normal suite runs a few examples per operation).
+FUZZ_EXAMPLES ?= 300
+fuzz: $(STAMP)
+	@url="$${DATABASE_URL:-}"; \
+	if [ -z "$$url" ]; then url="$$(.ci/postgres.sh)" || exit 2; fi; \
+	DATABASE_URL="$$url" SCHEMATHESIS_MAX_EXAMPLES=$(FUZZ_EXAMPLES) \
+		DJANGO_API_ANON_RATE=100000/minute DJANGO_API_USER_RATE=100000/minute \
+		$(BIN)/python -m pytest tests/api/test_schema.py -k conforms -p no:cacheprovider $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) var/staticfiles .pytest_cache .ruff_cache

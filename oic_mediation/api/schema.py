@@ -32,6 +32,9 @@ ERROR_RESPONSES = {
     "404": _("No such record."),
     "429": _("Too many requests; retry later."),
 }
+BODY_ERROR_RESPONSES = {
+    "415": _("The request body is not JSON, a form or multipart."),
+}
 
 
 def error_response(description) -> OpenApiResponse:
@@ -41,7 +44,10 @@ def error_response(description) -> OpenApiResponse:
 class PortalAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction=direction)
-        for code, description in ERROR_RESPONSES.items():
+        errors = dict(ERROR_RESPONSES)
+        if self.method in ("POST", "PUT", "PATCH"):
+            errors.update(BODY_ERROR_RESPONSES)
+        for code, description in errors.items():
             if code not in responses:
                 responses[code] = self._get_response_for_code(
                     error_response(description), code, direction=direction

@@ -6,7 +6,6 @@ for a service, which checks the rules and writes.
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -51,12 +50,23 @@ from trainings.models import Edition, Level, Programme
 MAX_INTEGER = 2_147_483_647
 
 
+def _nullable_unless_many(kwargs: dict) -> dict:
+    if not kwargs.get("many"):
+        kwargs.setdefault("allow_null", True)
+    return kwargs
+
+
 def state_code(**kwargs) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(slug_field="iso_code", read_only=True, **kwargs)
+    """A state as its ISO code; null when the (optional) state is not set."""
+    return serializers.SlugRelatedField(
+        slug_field="iso_code", read_only=True, **_nullable_unless_many(kwargs)
+    )
 
 
 def organisation_slug(**kwargs) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(slug_field="slug", read_only=True, **kwargs)
+    return serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, **_nullable_unless_many(kwargs)
+    )
 
 
 # --- Network ---------------------------------------------------------------------------------
@@ -214,7 +224,7 @@ class RosterSummarySerializer(serializers.Serializer):
 
 class ResolutionSerializer(serializers.ModelSerializer):
     proposed_by = state_code()
-    follows_up = serializers.SlugRelatedField(slug_field="symbol", read_only=True)
+    follows_up = serializers.SlugRelatedField(slug_field="symbol", read_only=True, allow_null=True)
 
     class Meta:
         model = Resolution
@@ -277,8 +287,8 @@ class ParagraphSerializer(serializers.ModelSerializer):
 
 
 class CommitmentSerializer(serializers.ModelSerializer):
-    state = state_code(allow_null=True)
-    organisation = organisation_slug(allow_null=True)
+    state = state_code()
+    organisation = organisation_slug()
     gap = serializers.IntegerField(source="gap_quantity", read_only=True, allow_null=True)
     completion = serializers.FloatField(source="completion_ratio", read_only=True)
 
@@ -307,7 +317,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
 
 
 class ProgressReportSerializer(serializers.ModelSerializer):
-    state = state_code(source="commitment.state", allow_null=True)
+    state = state_code(source="commitment.state")
     has_evidence_file = serializers.SerializerMethodField()
 
     class Meta:
@@ -507,7 +517,7 @@ class SessionSerializer(serializers.ModelSerializer):
 
 
 class DocumentSerializer(serializers.ModelSerializer):
-    conference = serializers.SlugRelatedField(slug_field="ordinal", read_only=True)
+    conference = serializers.SlugRelatedField(slug_field="ordinal", read_only=True, allow_null=True)
     author = organisation_slug()
     file_url = serializers.SerializerMethodField()
 
@@ -526,7 +536,7 @@ class DocumentSerializer(serializers.ModelSerializer):
             "file_url",
         ]
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_file_url(self, document) -> str | None:
         if not document.file:
             return None
@@ -571,7 +581,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
 
 
 class CitedFigureSerializer(serializers.ModelSerializer):
-    conference = serializers.SlugRelatedField(slug_field="ordinal", read_only=True)
+    conference = serializers.SlugRelatedField(slug_field="ordinal", read_only=True, allow_null=True)
 
     class Meta:
         model = CitedFigure

@@ -19,6 +19,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from oic_mediation.accounts.second_factor import confirmed_device
 from oic_mediation.api.exceptions import error_response
 from oic_mediation.api.permissions import FOCAL_POINT_AREA_PERMISSION
 from oic_mediation.api.schema import ErrorSerializer
@@ -63,7 +64,7 @@ class TokenView(APIView):
             )
         if not user.has_perm(FOCAL_POINT_AREA_PERMISSION):
             raise PermissionDenied(_("API tokens are for focal points and the Secretariat."))
-        if settings.STAFF_OTP_REQUIRED and user.is_staff:
+        if user.is_staff and (settings.STAFF_OTP_REQUIRED or confirmed_device(user) is not None):
             raise PermissionDenied(
                 _("Staff accounts sign in with two-factor authentication; tokens would bypass it.")
             )

@@ -1,6 +1,7 @@
 """REST API v1, its OpenAPI schema and its documentation (served from the project, no CDN)."""
 
-from django.urls import include, path
+from django.db import transaction
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -42,12 +43,19 @@ v1 = [
 
 urlpatterns = [
     path("v1/", include(v1)),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The schema is a static document: unthrottled and outside a transaction, it needs no
+    # database at all (the schemathesis tests load it before any test database exists).
+    path(
+        "schema/",
+        transaction.non_atomic_requests(SpectacularAPIView.as_view(throttle_classes=[])),
+        name="schema",
+    ),
     path(
         "docs/",
         SpectacularSwaggerSplitView.as_view(
-            url_name="api:schema", template_name="api/swagger_ui.html"
+            url_name="api:schema", template_name="api/swagger_ui.html", throttle_classes=[]
         ),
         name="docs",
     ),
+    re_path(r"^.*$", views.not_found),
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -45,6 +46,15 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     """Open data: anyone may read, nobody writes here."""
 
     permission_classes = [AllowAny]
+    # Any path segment reaches the view, so a malformed id gets the API's JSON 404.
+    lookup_value_regex = "[^/]+"
+
+
+def not_found(request, *args, **kwargs):
+    """Unknown paths under /api/ answer in the API's error format, not with an HTML page."""
+    return JsonResponse(
+        {"detail": str(_("Not found.")), "code": "not_found"}, status=status.HTTP_404_NOT_FOUND
+    )
 
 
 # --- Network ---------------------------------------------------------------------------------

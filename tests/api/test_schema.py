@@ -1,0 +1,121 @@
+"""The OpenAPI schema: it validates, the API conforms to it under schemathesis, and its
+documentation page is served by the project itself under the CSP.
+
+Schemathesis runs ``SCHEMATHESIS_MAX_EXAMPLES`` examples per operation (a few in ``make test``,
+many in ``make fuzz``), anonymously and as the Secretariat, whose writes go deepest.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+import schemathesis
+from django.contrib.staticfiles import finders
+from django.core import signals
+from django.core.management import call_command
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from rest_framework.authtoken.models import Token
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from oic_mediation.wsgi import application
+
+pytestmark = pytest.mark.django_db
+
+MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "5"))
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+
+
+def test_the_schema_validates_without_a_single_warning(tmp_path):
+    target = tmp_path / "schema.yaml"
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
+
+    text = target.read_text()
+    assert "/api/v1/commitments/{id}/:" in text
+    assert "/api/v1/export/{dataset}.{file_format}:" in text
+
+
+@pytest.fixture
+def wsgi_keeps_the_test_transaction():
+    """Django's real WSGI handler closes "old" connections around each request, which would close
+    the test's open transaction; Django's own test client switches this off the same way."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+# Loaded when the module is collected: serving the schema touches no database.
+schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+
+@pytest.fixture
+def secretariat_headers(secretariat):
+    token, _ = Token.objects.get_or_create(user=secretariat)
+    return {"Authorization": f"Token {token.key}"}
+
+
+@schema.parametrize()
+@settings(
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_the_api_conforms_to_its_schema_for_an_anonymous_client(
+    case, world, wsgi_keeps_the_test_transaction
+):
+    case.call_and_validate(checks=CHECKS)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_the_api_conforms_to_its_schema_for_the_secretariat(
+    case, world, secretariat_headers, wsgi_keeps_the_test_transaction
+):
+    case.call_and_validate(headers=secretariat_headers, checks=CHECKS)
+
+
+def test_the_docs_page_loads_every_script_and_style_from_the_project(api_client):
+    response = api_client.get("/api/docs/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    # No inline script or style: every <script> has a src, and there is no <style> block.
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
+    assert "<style" not in html
+    sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+    assert all(source.startswith("/") for source in sources), sources
+    static = [s for s in sources if s.startswith("/static/")]
+    assert len(static) == 4  # the CSS, the favicon, the bundle and the standalone preset
+    for source in static:
+        assert finders.find(source.removeprefix("/static/")), source
+    init_script = next(s for s in sources if "script" in s and not s.startswith("/static/"))
+    script = api_client.get(init_script)
+    assert script.status_code == 200
+    assert script["Content-Type"].startswith("application/javascript")
+    assert b"/api/schema/" in script.content
