@@ -1,0 +1,1 @@
+"""The Secretariat's roster-matching page in the admin (logic in ``network.matching``)."""
