@@ -1,0 +1,96 @@
+"""The implementation report as HTML (``templates/reports/``) and as PDF, with WeasyPrint.
+
+The PDF is drawn from the same HTML with the print stylesheet ``static/reports/report.css``:
+A4 pages numbered with CSS page counters, a table of contents whose page numbers come from
+``target-counter``, right-to-left for Arabic. Fonts are shipped with the portal and never fetched:
+Noto Sans (the dashboard's) for Latin script, and Amiri for Arabic, whose glyphs map one to one to
+letters, so the PDF's text can be searched and copied (Noto Naskh Arabic builds letters from shared
+dot marks, which a PDF's text layer cannot map back).
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from oic_mediation.reports.data import ImplementationReport
+
+# WeasyPrint logs each layout step, and fontTools each font it subsets, at INFO: the portal's log
+# level, which they would flood.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+logging.getLogger("fontTools").setLevel(logging.WARNING)
+
+TEMPLATE = "reports/implementation_report.html"
+# The address WeasyPrint resolves the report's relative links against; never fetched from a network.
+RENDER_BASE_URL = "http://report.invalid/"
+
+
+def render_html(report: ImplementationReport, *, for_print: bool = False) -> str:
+    """The report as a standalone HTML document in its own language."""
+    with translation.override(report.language):
+        return render_to_string(TEMPLATE, {"report": report, "for_print": for_print})
+
+
+def render_fragment(report: ImplementationReport, *, prefix: str = "") -> str:
+    """The report's body alone, for a page that shows it (the admin preview); ``prefix`` keeps its
+    anchors apart from another report's on the same page."""
+    with translation.override(report.language):
+        return render_to_string(
+            "reports/_report_body.html", {"report": report, "prefix": prefix, "for_print": False}
+        )
+
+
+def render_pdf(report: ImplementationReport) -> bytes:
+    # Imported here: WeasyPrint loads Pango at import, which only report pages need.
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    html = render_html(report, for_print=True)
+    fonts = FontConfiguration()
+    document = HTML(string=html, base_url=RENDER_BASE_URL, url_fetcher=static_fetcher())
+    return document.write_pdf(font_config=fonts)
+
+
+def static_file(url: str) -> Path | None:
+    """The file behind one of the portal's static URLs (as rendered by ``{% static %}``)."""
+    prefix = RENDER_BASE_URL.rstrip("/") + settings.STATIC_URL
+    if not url.startswith(prefix):
+        return None
+    name = url[len(prefix) :].split("?")[0].split("#")[0]
+    if ".." in Path(name).parts:
+        return None
+    found = finders.find(name)
+    if found:
+        return Path(found)
+    # Collected files, under their hashed names (production's manifest storage).
+    try:
+        path = Path(staticfiles_storage.path(name))
+    except NotImplementedError:
+        return None
+    return path if path.is_file() else None
+
+
+def static_fetcher():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticFilesFetcher(URLFetcher):
+        """Serves the portal's own static files and refuses everything else: a report never
+        reaches the network. A missing stylesheet or font stops the rendering."""
+
+        def fetch(self, url, headers=None):
+            path = static_file(url)
+            if path is None:
+                raise ValueError(f"The report may only use the portal's static files: {url}")
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(
+                url, path.read_bytes(), {"Content-Type": content_type}, status=200
+            )
+
+    return StaticFilesFetcher(fail_on_errors=True)
