@@ -11,10 +11,18 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from oic_mediation.roster_matching.views import roster_matching
+
 admin.site.site_header = "OIC Mediation Capacity Portal — Secretariat"
 admin.site.site_title = "OIC Mediation Capacity Portal"
 
 urlpatterns = [
+    # The Secretariat's roster matching, an admin page without a model of its own.
+    path(
+        "admin/roster-matching/",
+        admin.site.admin_view(roster_matching),
+        name="secretariat_roster_matching",
+    ),
     path("admin/", admin.site.urls),
     path("api/", include("oic_mediation.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

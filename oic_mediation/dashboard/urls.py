@@ -2,7 +2,9 @@
 
 from django.urls import path
 
+from oic_mediation import calendars
 from oic_mediation.dashboard import views
+from oic_mediation.reports import views as reports
 
 app_name = "dashboard"
 
@@ -15,4 +17,10 @@ urlpatterns = [
     path("trainings/", views.TrainingsView.as_view(), name="trainings"),
     path("conferences/", views.ConferencesView.as_view(), name="conferences"),
     path("figures/", views.FiguresView.as_view(), name="figures"),
+    # Published implementation reports and calendar feeds (oic_mediation.reports, .calendars).
+    path("reports/", reports.PublishedReportsView.as_view(), name="reports"),
+    path("reports/<int:pk>/report.pdf", reports.published_report_pdf, name="report_pdf"),
+    path("reports/<int:pk>/", reports.published_report_html, name="report_html"),
+    path("calendar.ics", calendars.calendar_feed, name="calendar"),
+    path("states/<slug:slug>/calendar.ics", calendars.state_calendar_feed, name="state_calendar"),
 ]
