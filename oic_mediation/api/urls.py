@@ -57,5 +57,6 @@ urlpatterns = [
         ),
         name="docs",
     ),
-    re_path(r"^.*$", views.not_found),
+    # [\s\S]: unlike ".", it also matches a newline in a path.
+    re_path(r"^[\s\S]*$", views.not_found),
 ]
