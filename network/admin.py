@@ -23,6 +23,8 @@ from modeltranslation.admin import (
 from simple_history.admin import SimpleHistoryAdmin
 
 from network import models
+from network.admin_privacy import erase_personal_data, export_personal_data
+from network.privacy import roster_member_data_export, roster_member_erase
 from network.resources import RosterMemberResource
 from oic_mediation.accounts.admin_views import InviteFocalPointAdminMixin, resend_invitation
 from oic_mediation.models import StaleVersionError, TrackedModel
@@ -404,6 +406,8 @@ class RosterMemberAdmin(ImportExportAdminMixin, PortalTranslationAdmin):
     filter_horizontal = ("expertise", "languages", "regions")
     readonly_fields = ("nominated_by_user",)
     inlines = (RosterRoleInline, DeploymentInline)
+    actions = [export_personal_data, erase_personal_data]
+    privacy_services = (roster_member_data_export, roster_member_erase, "person")
     fieldsets = (
         (None, {"fields": ("full_name", "honorific", "gender", "nationality")}),
         (

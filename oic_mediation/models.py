@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from oic_mediation.audit import AuditedManager
+
 
 class StaleVersionError(Exception):
     """Someone else saved the record since the writer loaded it."""
@@ -29,6 +31,9 @@ class TrackedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    # Bulk updates are audited and bump the version too (see oic_mediation.audit).
+    objects = AuditedManager()
 
     class Meta:
         abstract = True

@@ -15,6 +15,7 @@ from hijridate import Gregorian
 from simple_history.models import HistoricalRecords
 
 from network.models import MemberState, StateOrOrganisation, exactly_one_of
+from oic_mediation.audit import AuditedManager
 from oic_mediation.models import TrackedModel
 
 
@@ -373,6 +374,7 @@ class ProgressReport(models.Model):
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_comment = models.TextField(_("review comment"), blank=True)
 
+    objects = AuditedManager()
     history = HistoricalRecords()
 
     class Meta:

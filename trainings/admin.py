@@ -7,7 +7,9 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from network.admin import ImportExportAdminMixin, PortalAdmin, PortalTranslationAdmin
+from network.admin_privacy import erase_personal_data, export_personal_data
 from trainings import models
+from trainings.privacy import participant_data_export, participant_erase
 from trainings.resources import ParticipantResource
 
 
@@ -119,6 +121,8 @@ class ParticipantAdmin(ImportExportAdminMixin, PortalAdmin):
     list_select_related = ("edition__programme", "state", "organisation")
     search_fields = ("full_name", "email", "certificate_number", "position")
     autocomplete_fields = ("edition", "state", "organisation")
+    actions = [export_personal_data, erase_personal_data]
+    privacy_services = (participant_data_export, participant_erase, "participant")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("edition__programme")
