@@ -148,7 +148,8 @@ def implementation_report(
 
 
 def _report_title(report: ImplementationReport) -> str:
-    symbols = ", ".join(resolution.symbol for resolution in report.resolutions)
+    # Each symbol isolated left-to-right, so that "53/45-POL" keeps its order in Arabic.
+    symbols = ", ".join(f"\u2066{resolution.symbol}\u2069" for resolution in report.resolutions)
     if not symbols:
         return _("Implementation report")
     return _("Implementation of Resolution %(symbols)s: report of the General Secretariat") % {
