@@ -45,6 +45,7 @@ from resolutions.models import (
     Commitment,
     ParagraphStatusUpdate,
     ProgressReport,
+    PublishedReport,
     ReminderSent,
 )
 from trainings.models import Edition, Participant, Programme
@@ -311,6 +312,14 @@ def one_of_each(
             reported_by=focal_turkiye,
         ),
         ReminderSent.objects.create(focal_point=focal_turkiye.focal_point, period="2026-11"),
+        PublishedReport.objects.create(
+            language="en",
+            period_start=datetime.date(2018, 1, 1),
+            period_end=datetime.date(2018, 12, 31),
+            title="Implementation report 2018",
+            pdf_file="reports/2018/report.pdf",
+            html="<p>Report</p>",
+        ),
         programme,
         edition,
         Participant.objects.create(
