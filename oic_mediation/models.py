@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +21,46 @@ class StaleVersionError(Exception):
         )
 
 
-class TrackedModel(models.Model):
+def refuse_null_characters(instance: models.Model, exclude=None) -> None:
+    """Raise ValidationError for text containing a NUL character, which PostgreSQL cannot store.
+
+    Forms and serializers refuse it already; this covers services called with raw values.
+    """
+    errors = {
+        field.name: ValidationError(
+            _("Null characters are not allowed."), code="null_characters_not_allowed"
+        )
+        for field in instance._meta.concrete_fields
+        if field.name not in (exclude or ())
+        and isinstance(getattr(instance, field.attname, None), str)
+        and "\x00" in getattr(instance, field.attname)
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
+class RefusesNullCharactersModel(models.Model):
+    """``full_clean()`` also refuses NUL characters, with the other field errors."""
+
+    class Meta:
+        abstract = True
+
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        try:
+            refuse_null_characters(self, exclude=exclude)
+        except ValidationError as error:
+            for name, messages in error.error_dict.items():
+                errors.setdefault(name, []).extend(messages)
+        if errors:
+            raise ValidationError(errors)
+
+
+class TrackedModel(RefusesNullCharactersModel):
     """A record that is edited over time.
 
     ``version`` grows by one on every save. Writers that show a record to a person and save it later

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from network.models import MemberState, StateOrOrganisation, exactly_one_of
 from oic_mediation.audit import AuditedManager
-from oic_mediation.models import TrackedModel
+from oic_mediation.models import RefusesNullCharactersModel, TrackedModel
 
 
 class ImplementationStatus(models.TextChoices):
@@ -319,7 +319,7 @@ class Commitment(StateOrOrganisation, TrackedModel):
         return self.is_open and self.due_on is not None and self.due_on < timezone.localdate()
 
 
-class ProgressReport(models.Model):
+class ProgressReport(RefusesNullCharactersModel):
     """A report on a commitment's progress. Append-only: only its review fields ever change.
 
     A focal point's report is *submitted*; the Secretariat *validates* or *returns* it. Only

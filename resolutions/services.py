@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from network.models import MemberState, Organisation
 from network.rules import can_report_for_state, is_secretariat
 from oic_mediation.groups import SECRETARIAT_GROUP
-from oic_mediation.models import StaleVersionError
+from oic_mediation.models import StaleVersionError, refuse_null_characters
 from resolutions.evidence import validate_evidence_file
 from resolutions.models import Commitment, CommitmentStatus, Paragraph, ProgressReport
 
@@ -188,6 +188,7 @@ def _review(*, user, report: ProgressReport, outcome: str, comment: str) -> Prog
     report.reviewed_by = user
     report.reviewed_at = timezone.now()
     report.review_comment = comment
+    refuse_null_characters(report)
     report.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "review_comment"])
     if outcome == ProgressReport.Review.VALIDATED:
         commitment = Commitment.objects.select_for_update().get(pk=report.commitment_id)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from network.models import FocalPoint, MemberState
 from network.rules import is_secretariat
 from oic_mediation.accounts.tokens import invitation_token_generator
+from oic_mediation.models import refuse_null_characters
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,9 @@ def focal_point_invite(
     if not is_secretariat(invited_by):
         raise PermissionDenied(_("Only the Secretariat invites focal points."))
     email = get_user_model().objects.normalize_email(email.strip())
+    if "\x00" in email:
+        # PostgreSQL cannot even look such a string up.
+        raise ValidationError({"email": _("Enter a valid e-mail address.")}, code="invalid")
     if get_user_model().objects.filter(email__iexact=email).exists():
         raise ValidationError(
             {"email": _("A user with this e-mail address already exists.")}, code="duplicate"
@@ -60,6 +64,7 @@ def focal_point_invite(
     )
     user.set_unusable_password()
     user.full_clean(exclude=["password"])
+    refuse_null_characters(user)
     user.save()
     focal_point = FocalPoint(
         user=user,
