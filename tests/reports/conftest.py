@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from conferences.models import CitedFigure, Conference, Recommendation, RecommendationFollowUp
 from network.models import ContactGroup, ContactGroupMeeting, ContactGroupMembership, RosterMember
@@ -27,6 +28,15 @@ UNTIL = datetime.date(2018, 12, 31)
 @pytest.fixture(autouse=True)
 def empty_cache(db):
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_while_arranging():
+    """Records are created in English: a request in another language leaves that language
+    active, and modeltranslation would then write ``name=`` into the wrong column."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

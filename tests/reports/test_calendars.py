@@ -1,0 +1,135 @@
+"""The iCalendar feeds, parsed with the icalendar library."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from icalendar import Calendar
+
+from network.models import ContactGroupMeeting
+from trainings.models import Edition
+
+
+def events(client, path: str) -> dict[str, dict]:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = Calendar.from_ical(response.content)
+    return {
+        str(event["uid"]): {
+            "summary": str(event["summary"]),
+            "start": event.decoded("dtstart"),
+            "end": event.decoded("dtend"),
+            "stamp": event.decoded("dtstamp"),
+        }
+        for event in calendar.walk("VEVENT")
+    }
+
+
+def summaries(feed: dict) -> list[str]:
+    return sorted(event["summary"] for event in feed.values())
+
+
+def test_public_feed_has_every_meeting_edition_and_conference(client, year_2018):
+    feed = events(client, "/en/calendar.ics")
+
+    assert summaries(feed) == [
+        "2nd Conference of OIC Member States on Mediation",
+        "Contact Group of the Friends of Mediation — meeting no. 1",
+        "Contact Group of the Friends of Mediation — meeting no. 3",
+        "Mediation for Peace — edition no. 1",
+        "Mediation for Peace — edition no. 2",
+        "Mediation for Peace — edition no. 3",
+    ]
+
+
+def test_events_last_whole_days_with_an_exclusive_end(client, year_2018):
+    feed = events(client, "/en/calendar.ics")
+    by_summary = {event["summary"]: event for event in feed.values()}
+
+    dakar = by_summary["Mediation for Peace — edition no. 2"]  # 7 to 9 May 2018
+    assert (dakar["start"], dakar["end"]) == (datetime.date(2018, 5, 7), datetime.date(2018, 5, 10))
+    conference = by_summary["2nd Conference of OIC Member States on Mediation"]
+    assert (conference["start"], conference["end"]) == (
+        datetime.date(2018, 11, 29),
+        datetime.date(2018, 11, 30),
+    )
+    assert all(event["stamp"].tzinfo is not None for event in feed.values())
+
+
+def test_a_meeting_known_to_the_month_spans_the_month(client, year_2018):
+    ContactGroupMeeting.objects.filter(number=3).update(
+        held_on=datetime.date(2019, 6, 1), date_precision="month"
+    )
+
+    feed = events(client, "/en/calendar.ics")
+
+    meeting = next(e for e in feed.values() if e["summary"].endswith("meeting no. 3"))
+    assert (meeting["start"], meeting["end"]) == (
+        datetime.date(2019, 6, 1),
+        datetime.date(2019, 7, 1),
+    )
+
+
+def test_summaries_follow_the_language_and_uids_do_not(client, year_2018):
+    english = events(client, "/en/calendar.ics")
+    french = events(client, "/fr/calendar.ics")
+    arabic = events(client, "/ar/calendar.ics")
+
+    assert english.keys() == french.keys() == arabic.keys()
+    assert "Deuxième Conférence des États membres de l'OCI sur la médiation" in summaries(french)
+    assert ["الوساطة من أجل السلام", "edition no. 1"][0] in " ".join(summaries(arabic))
+    assert "مجموعة الاتصال لأصدقاء الوساطة" in " ".join(summaries(arabic))
+
+
+def test_state_feed_has_what_the_state_hosts_attends_or_belongs_to(client, year_2018):
+    turkiye = summaries(events(client, "/en/states/turkiye/calendar.ics"))
+    senegal = summaries(events(client, "/en/states/senegal/calendar.ics"))
+
+    # Türkiye: member of the group (both meetings), host of edition 1 and of the conference,
+    # sent a participant to edition 2 (withdrawn, but enrolled in it).
+    assert turkiye == [
+        "2nd Conference of OIC Member States on Mediation",
+        "Contact Group of the Friends of Mediation — meeting no. 1",
+        "Contact Group of the Friends of Mediation — meeting no. 3",
+        "Mediation for Peace — edition no. 1",
+        "Mediation for Peace — edition no. 2",
+    ]
+    # Senegal: member of the group, host of edition 2; no conference, no edition 1 or 3.
+    assert senegal == [
+        "Contact Group of the Friends of Mediation — meeting no. 1",
+        "Contact Group of the Friends of Mediation — meeting no. 3",
+        "Mediation for Peace — edition no. 2",
+    ]
+
+
+def test_unknown_state_feed_is_a_404(client, db):
+    assert client.get("/en/states/atlantis/calendar.ics").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/en/calendar.ics", "/en/states/turkiye/calendar.ics"])
+def test_feeds_take_the_same_queries_for_1_or_3_events_of_each_kind(client, year_2018, path):
+    def cold() -> int:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    Edition.objects.filter(number__in=[1, 3]).delete()
+    ContactGroupMeeting.objects.filter(number=3).delete()
+    one = cold()
+    group = ContactGroupMeeting.objects.get().group
+    for number in (4, 5):
+        ContactGroupMeeting.objects.create(
+            group=group,
+            number=number,
+            held_on=datetime.date(2020, number, 1),
+            place="Jeddah",
+            level="expert",
+        )
+
+    assert cold() == one
