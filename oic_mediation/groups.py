@@ -16,6 +16,8 @@ def secretariat_permissions():
         | Q(content_type__app_label="auth", codename="view_group")
         | Q(content_type__app_label="authtoken")
         | Q(content_type__app_label="axes")
+        # Removing a lost authenticator of a staff member.
+        | Q(content_type__app_label="otp_totp")
     )
 
 

@@ -38,7 +38,8 @@ CSRF_TRUSTED_ORIGINS = env_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
 DJANGO_APPS = [
     # modeltranslation must come before the admin so that translated fields show there.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with the portal's site: second factor for staff, sign-in unlock.
+    "oic_mediation.accounts.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,6 +74,8 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so that static files carry the policy too.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -80,9 +83,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # oic_mediation.security: Cache-Control on private pages, staff idle timeout, mandatory OTP.
+    "oic_mediation.security.PrivatePagesNoStoreMiddleware",
+    "oic_mediation.security.StaffIdleTimeoutMiddleware",
+    "oic_mediation.security.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must be last: it turns lockouts raised by authentication into responses.
     "axes.middleware.AxesMiddleware",
@@ -203,7 +209,8 @@ SECURE_HSTS_SECONDS = 365 * 24 * 3600 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Full URLs (which may hold an invitation link's token) never leave the site; other sites get none.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = HTTPS
@@ -217,7 +224,10 @@ LANGUAGE_COOKIE_NAME = "__Host-language" if HTTPS else "django_language"
 LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_AGE", 8 * 3600, minimum=300)
+# Saving on every request makes both ages idle timeouts: the expiry moves with each request.
 SESSION_SAVE_EVERY_REQUEST = True
+# Staff see personal and unpublished data: their sessions end sooner (oic_mediation.security).
+STAFF_IDLE_MINUTES = env_int("DJANGO_STAFF_IDLE_MINUTES", 30, minimum=1)
 if not SECURE_SSL_REDIRECT and HTTPS:
     # The TLS proxy redirects HTTP to HTTPS itself.
     SILENCED_SYSTEM_CHECKS = ["security.W008"]
@@ -242,12 +252,15 @@ AXES_FAILURE_LIMIT = env_int("DJANGO_LOCKOUT_FAILURES", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("DJANGO_LOCKOUT_MINUTES", 30, minimum=1) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+# 429 with the page registration/lockout.html, or the API's JSON error format under /api/.
+AXES_LOCKOUT_CALLABLE = "oic_mediation.security.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("DJANGO_LOCKOUT_ENABLED", True)
 
+# Staff must enrol an authenticator app (TOTP) before reaching the admin or My state.
 STAFF_OTP_REQUIRED = env_bool("DJANGO_STAFF_OTP_REQUIRED", False)
+OTP_TOTP_ISSUER = "OIC Mediation Portal"
 
 # `make bench` only: routes /bench/bare/, a view with no database work, as the stack's ceiling.
 BENCH_MODE = env_bool("OIC_BENCH", False)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from oic_mediation.accounts import views
+from oic_mediation.accounts import second_factor_views, views
 
 app_name = "accounts"
 
@@ -27,6 +27,7 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("two-factor/", second_factor_views.two_factor, name="two_factor"),
     path(
         "invitation/<uidb64>/<token>/",
         views.AcceptInvitationView.as_view(),

@@ -10,6 +10,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from oic_mediation.accounts.second_factor import SignInForm
 from oic_mediation.accounts.tokens import invitation_token_generator
 
 # Several authentication backends are configured (axes, rules, the model backend); logging a user
@@ -19,6 +20,8 @@ PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
+    # Asks for the authenticator's code when the user has enrolled one (staff).
+    authentication_form = SignInForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("my_state:home")
 
