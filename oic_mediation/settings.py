@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Anonymous public GETs from the shared cache until the next domain write (see the module).
+    "oic_mediation.response_cache.PublicResponseCacheMiddleware",
     # oic_mediation.security: Cache-Control on private pages, staff idle timeout, mandatory OTP.
     "oic_mediation.security.PrivatePagesNoStoreMiddleware",
     "oic_mediation.security.StaffIdleTimeoutMiddleware",
