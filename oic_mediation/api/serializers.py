@@ -5,6 +5,7 @@ for a service, which checks the rules and writes.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -666,7 +667,7 @@ class ProgressReportInputSerializer(serializers.Serializer):
     quantity_delivered = serializers.IntegerField(min_value=0, max_value=MAX_INTEGER)
     narrative = serializers.CharField()
     language = serializers.ChoiceField(
-        choices=[("ar", "ar"), ("en", "en"), ("fr", "fr")], required=False
+        choices=[code for code, _name in settings.LANGUAGES], required=False
     )
     evidence_url = serializers.URLField(required=False, allow_blank=True, default="")
     evidence_file = serializers.FileField(required=False, allow_null=True)
