@@ -205,3 +205,12 @@ def test_command_writes_the_html_report(year_2018, tmp_path):
 def test_command_explains_bad_arguments(db, tmp_path, arguments, message):
     with pytest.raises(CommandError, match=message):
         call_command("implementation_report", *arguments, "--output", str(tmp_path / "r.pdf"))
+
+
+def test_a_newly_published_report_appears_at_once_on_the_cached_public_list(client, turkiye):
+    make_published(1)
+    assert "Report 0" in client.get("/en/reports/").content.decode()
+
+    make_published(1, start=1)
+
+    assert "Report 1" in client.get("/en/reports/").content.decode()
