@@ -12,6 +12,7 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from network.models import FocalPoint, MemberState
 from oic_mediation.groups import sync_secretariat_group
@@ -98,3 +99,17 @@ def plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """The production hasher is slow on purpose; the suite hashes the cast's passwords often."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """A request to /ar/ or /fr/ leaves its language active in the thread; without this,
+    reverse() in the next test would build Arabic or French URLs."""
+    with translation.override("en"):
+        yield

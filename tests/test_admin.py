@@ -144,15 +144,6 @@ def post_errors(response) -> str:
     return "\n".join(errors)
 
 
-@pytest.fixture(autouse=True)
-def plain_static_files(settings):
-    # Production settings expect `collectstatic` to have built a manifest; tests render without it.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture
 def secretariat_client(client, secretariat):
     client.force_login(secretariat, backend=MODEL_BACKEND)

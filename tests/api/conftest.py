@@ -205,12 +205,6 @@ def make_world(index: int, *, turkiye: MemberState, senegal: MemberState, paragr
     }
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """The cast's passwords are hashed for every test; the production hasher is slow on purpose."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def world(turkiye, senegal, paragraph_training, focal_turkiye, focal_senegal, secretariat):
     return make_world(0, turkiye=turkiye, senegal=senegal, paragraph=paragraph_training)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from resolutions.models import Commitment, Paragraph
 
@@ -23,23 +23,6 @@ def pledge(state, paragraph, *, title="Train 10 diplomats", target=10, due_on=No
         due_on=due_on,
         **extra,
     )
-
-
-@pytest.fixture(autouse=True)
-def plain_static_files(settings):
-    # Production settings expect `collectstatic` to have built a manifest; tests render without it.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-@pytest.fixture(autouse=True)
-def english_by_default():
-    # A request to /ar/ or /fr/ leaves its language active in the thread; reverse() in the next
-    # test would then build Arabic or French URLs.
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

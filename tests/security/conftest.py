@@ -17,12 +17,6 @@ def english_by_default():
         yield
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """The production hasher is slow on purpose; these tests sign in dozens of times."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def current_code(device: TOTPDevice, *, steps_ahead: int = 0) -> str:
     """The code an authenticator app shows now (or ``steps_ahead`` periods of 30 s later)."""
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
