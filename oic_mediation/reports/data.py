@@ -148,8 +148,7 @@ def implementation_report(
 
 
 def _report_title(report: ImplementationReport) -> str:
-    # Each symbol isolated left-to-right, so that "53/45-POL" keeps its order in Arabic.
-    symbols = ", ".join(f"\u2066{resolution.symbol}\u2069" for resolution in report.resolutions)
+    symbols = ", ".join(resolution.isolated_symbol for resolution in report.resolutions)
     if not symbols:
         return _("Implementation report")
     return _("Implementation of Resolution %(symbols)s: report of the General Secretariat") % {
@@ -183,6 +182,8 @@ def _implementation(report: ImplementationReport) -> None:
         by_resolution.setdefault(paragraph.resolution_id, []).append(paragraph)
     for resolution in resolutions:
         resolution.paragraph_list = by_resolution.get(resolution.pk, [])
+        # Isolated left-to-right, so that "53/45-POL" keeps its order in Arabic text.
+        resolution.isolated_symbol = f"\u2066{resolution.symbol}\u2069"
     report.resolutions = resolutions
     report.status_counts = counts
     report.paragraph_count = len(paragraphs)
