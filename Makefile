@@ -16,7 +16,9 @@ help:
 	@echo "make test     the whole suite against PostgreSQL (a throwaway local server if DATABASE_URL is unset)"
 	@echo "make lint     ruff and the migrations check"
 	@echo "make messages update and compile the ar/en/fr message catalogues"
-	@echo "make fuzz     schemathesis over the whole API schema, $(FUZZ_EXAMPLES) examples per operation"
+	@echo "make fuzz     schemathesis over the whole API schema, $(FUZZ_EXAMPLES) examples per operation;"
+	@echo "              hypothesis over every service and focal-point form, 400 examples each"
+	@echo "make load     locust: 50 clients for 60 s against gunicorn; requests/s, p95/p99"
 	@echo "make backup   pg_dump DATABASE_URL to backups/ (FILE=… to choose the file)"
 	@echo "make restore FILE=…  pg_restore into the empty database DATABASE_URL"
 
@@ -80,7 +82,13 @@ fuzz: $(STAMP)
 	if [ -z "$$url" ]; then url="$$(.ci/postgres.sh)" || exit 2; fi; \
 	DATABASE_URL="$$url" SCHEMATHESIS_MAX_EXAMPLES=$(FUZZ_EXAMPLES) \
 		DJANGO_API_ANON_RATE=100000/minute DJANGO_API_USER_RATE=100000/minute \
-		$(BIN)/python -m pytest tests/api/test_schema.py -k conforms -p no:cacheprovider $(PYTEST_ARGS)
+		$(BIN)/python -m pytest tests/api/test_schema.py -k conforms -p no:cacheprovider $(PYTEST_ARGS) && \
+	DATABASE_URL="$$url" OIC_FUZZ_PROFILE=deep $(BIN)/python -m pytest -p no:cacheprovider \
+		tests/reliability/test_fuzz_services.py tests/reliability/test_fuzz_forms.py $(PYTEST_ARGS)
+
+# 50 concurrent clients for 60 s against gunicorn on 127.0.0.1; fails on any error (load/run.py).
+load: $(STAMP)
+	$(BIN)/python load/run.py
 
 clean:
 	rm -rf $(VENV) var/staticfiles .pytest_cache .ruff_cache
