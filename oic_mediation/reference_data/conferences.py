@@ -28,6 +28,7 @@ CONFERENCES = [
         "summary": {
             "en": "About 100 participants. Its concrete recommendations included a contact group of the Friends of Mediation, a network of OIC mediators, special envoys and experts, and annual conferences, measures later stipulated by Resolution 53/45-POL.",
             "fr": "Une centaine de participants. Ses recommandations concrètes comprenaient un groupe de contact des amis de la médiation, un réseau de médiateurs, d'envoyés spéciaux et d'experts de l'OCI et des conférences annuelles, mesures ensuite stipulées par la résolution 53/45-POL.",
+            "ar": "حضره نحو 100 مشارك. وشملت توصياته الملموسة إنشاء مجموعة اتصال لأصدقاء الوساطة، وشبكة للوسطاء والمبعوثين الخاصين والخبراء في منظمة التعاون الإسلامي، وعقد مؤتمرات سنوية، وهي تدابير نصّ عليها لاحقاً القرار 53/45-POL.",
         },
     },
     {
@@ -58,6 +59,7 @@ CONFERENCES = [
         "summary": {
             "en": "More than 150 participants, including representatives of 41 member states, the OIC General Secretariat, experts and academics, reviewed the implementation of Resolution 53/45-POL. Conflicts worldwide rose from 2010, mainly because of conflicts in the OIC geography, and from 2015 the gap between OIC and non-OIC countries widened considerably. Participants noted the gap between pledges of contributions and their actual implementation. A 3-hour mediation simulation for young diplomats from 17 member states and Turkish students followed the Conference.",
             "fr": "Plus de 150 participants, dont des représentants de 41 États membres, du Secrétariat général de l'OCI, des experts et des universitaires, ont examiné la mise en œuvre de la résolution 53/45-POL. Les conflits dans le monde sont repartis à la hausse à partir de 2010, principalement du fait des conflits dans la géographie de l'OCI, et à partir de 2015 l'écart entre pays de l'OCI et pays non membres s'est considérablement creusé. Les participants ont relevé l'écart entre les engagements de contributions et leur mise en œuvre effective. Une simulation de médiation de 3 heures pour de jeunes diplomates de 17 États membres et des étudiants turcs a suivi la Conférence.",
+            "ar": "استعرض أكثر من 150 مشاركاً، من بينهم ممثلو 41 دولة عضواً والأمانة العامة لمنظمة التعاون الإسلامي وخبراء وأكاديميون، تنفيذَ القرار 53/45-POL. وقد ازدادت النزاعات في العالم منذ عام 2010، ويعود ذلك أساساً إلى النزاعات الدائرة في نطاق منظمة التعاون الإسلامي، واتسعت الفجوة بين الدول الأعضاء في المنظمة والدول غير الأعضاء فيها اتساعاً كبيراً منذ عام 2015. ولاحظ المشاركون الفجوة القائمة بين التعهدات بالمساهمات وتنفيذها الفعلي. وأعقبت المؤتمرَ محاكاةٌ للوساطة مدتها 3 ساعات لدبلوماسيين شباب من 17 دولة عضواً ولطلاب أتراك.",
         },
     },
     {
@@ -83,6 +85,7 @@ CONFERENCES = [
         "summary": {
             "en": "Held with SESRIC; more than 250 participants.",
             "fr": "Organisée avec le SESRIC ; plus de 250 participants.",
+            "ar": "عُقد بالتعاون مع مركز سيسرك؛ وحضره أكثر من 250 مشاركاً.",
         },
     },
     {
@@ -167,6 +170,7 @@ SPEAKERS = [
         "position": {
             "en": "Special Secretary for the Middle East, OIC and Legal Affairs, Ministry of Foreign Affairs of Pakistan",
             "fr": "Secrétaire spécial pour le Moyen-Orient, l'OCI et les affaires juridiques, Ministère des affaires étrangères du Pakistan",
+            "ar": "السكرتير الخاص لشؤون الشرق الأوسط ومنظمة التعاون الإسلامي والشؤون القانونية في وزارة الخارجية الباكستانية",
         },
     },
     {
@@ -177,6 +181,7 @@ SPEAKERS = [
         "position": {
             "en": "Director of the Department of Arab and Middle East Affairs and Spokesperson, Ministry of Foreign Affairs and Expatriates of Jordan",
             "fr": "Directeur du département des affaires arabes et du Moyen-Orient et porte-parole du Ministère des Affaires étrangères et des expatriés de Jordanie",
+            "ar": "مدير إدارة الشؤون العربية والشرق الأوسط والناطق الرسمي باسم وزارة الخارجية وشؤون المغتربين الأردنية",
         },
     },
     {
@@ -198,6 +203,7 @@ SPEAKERS = [
         "position": {
             "en": "Director General for Conflict Prevention and Crisis Management, Ministry of Foreign Affairs of Türkiye",
             "fr": "Directeur général pour la prévention des conflits et la gestion des crises, Ministère des Affaires étrangères de la Türkiye",
+            "ar": "المدير العام لمنع النزاعات وإدارة الأزمات في وزارة الخارجية التركية",
         },
     },
 ]
@@ -212,6 +218,7 @@ SESSIONS = [
         "summary": {
             "en": "Opening speeches by the Deputy Foreign Minister of Türkiye and by the OIC Assistant Secretary General for Political Affairs (designate), who read the speech of the Secretary General, H.E. Dr. Yousef Ahmed Al-Othaimeen.",
             "fr": "Discours d'ouverture du Vice-ministre des Affaires étrangères de la Türkiye et du Secrétaire général adjoint (désigné) aux affaires politiques de l'OCI, qui a lu le discours du Secrétaire général, S.E. Dr. Yousef Ahmed Al-Othaimeen.",
+            "ar": "كلمتان افتتاحيتان لنائب وزير الخارجية التركي وللأمين العام المساعد للشؤون السياسية في منظمة التعاون الإسلامي (المعيَّن)، الذي تلا كلمة الأمين العام، معالي الدكتور يوسف بن أحمد العثيمين.",
         },
         "speakers": [
             ("Yavuz Selim Kıran", "speaker", ""),
@@ -230,6 +237,7 @@ SESSIONS = [
         "summary": {
             "en": "Presentation of the SESRIC report \u201cAchieving Peace and Security in a Turbulent World: An Arduous Challenge for the OIC\u201d, prepared with the PSCU, followed by questions and round-table discussion.",
             "fr": "Présentation du rapport du SESRIC « Réaliser la paix et la sécurité dans un monde bouleversé : un défi ardu pour l'OCI », préparé avec la PSCU, suivie de questions-réponses et de tables rondes.",
+            "ar": "عرض تقرير مركز سيسرك «تحقيق السلام والأمن في عالم مضطرب: تحدٍّ شاق أمام منظمة التعاون الإسلامي»، الذي أُعدّ بالتعاون مع وحدة السلم والأمن وحل النزاعات، أعقبته أسئلة ونقاش في إطار مائدة مستديرة.",
         },
         "speakers": [("Musa Kulaklıkaya", "presenter", "")],
     },
@@ -245,6 +253,7 @@ SESSIONS = [
         "summary": {
             "en": "Took stock of what had been achieved since the adoption of the resolution and focused on concrete next steps.",
             "fr": "A fait le point sur ce qui a été accompli depuis l'adoption de la résolution et s'est concentrée sur les mesures concrètes à prendre.",
+            "ar": "استعرضت الجلسة ما تحقق منذ اعتماد القرار، وركّزت على الخطوات الملموسة التالية.",
         },
         "speakers": [
             ("Talha Köse", "moderator", ""),
@@ -261,6 +270,7 @@ SESSIONS = [
         "summary": {
             "en": "Much of the resolution was implemented before its first anniversary; the network of mediators, special envoys and experts and the code of conduct for mediators remain to be implemented. Priorities: more interaction and capacity building.",
             "fr": "Une grande partie de la résolution a été mise en œuvre avant son premier anniversaire ; le réseau de médiateurs, d'envoyés spéciaux et d'experts et le code de conduite pour les médiateurs restent à mettre en œuvre. Priorités : l'accroissement de l'interaction et le renforcement des capacités.",
+            "ar": "نُفِّذ جزء كبير من القرار قبل حلول الذكرى السنوية الأولى لاعتماده؛ ولا تزال شبكة الوسطاء والمبعوثين الخاصين والخبراء ومدونة قواعد السلوك للوسطاء بانتظار التنفيذ. الأولويات: زيادة التفاعل وبناء القدرات.",
         },
         "speakers": [("Burak Akçapar", "speaker", "")],
     },
@@ -276,6 +286,7 @@ SESSIONS = [
         "summary": {
             "en": "A 3-hour simulation after the Conference for young diplomats from 17 member states and Turkish students.",
             "fr": "Une simulation de 3 heures après la Conférence pour de jeunes diplomates de 17 États membres et des étudiants turcs.",
+            "ar": "محاكاة مدتها 3 ساعات عُقدت عقب المؤتمر لدبلوماسيين شباب من 17 دولة عضواً ولطلاب أتراك.",
         },
         "speakers": [],
     },
@@ -439,6 +450,7 @@ FOLLOW_UP_AS_OF = datetime.date(2018, 11, 29)
 FOLLOW_UP_NOTE = {
     "en": "Recommended at the 2nd Conference; no follow-up recorded yet.",
     "fr": "Recommandation de la deuxième Conférence ; aucun suivi enregistré à ce jour.",
+    "ar": "أوصى بها المؤتمر الثاني؛ ولم تُسجَّل أي متابعة حتى الآن.",
 }
 
 SESRIC_REPORT_TITLE = {

@@ -200,10 +200,11 @@ ORGANISATIONS = [
             "fr": "Secrétariat général de l'OCI",
             "ar": "الأمانة العامة لمنظمة التعاون الإسلامي",
         },
-        "acronym": {"en": "OIC GS", "fr": "SG de l'OCI"},
+        "acronym": {"en": "OIC GS", "fr": "SG de l'OCI", "ar": "الأمانة العامة"},
         "description": {
             "en": "The executive organ of the Organisation of Islamic Cooperation, in Jeddah, headed by the Secretary General.",
             "fr": "L'organe exécutif de l'Organisation de la coopération islamique, à Djeddah, dirigé par le Secrétaire général.",
+            "ar": "الجهاز التنفيذي لمنظمة التعاون الإسلامي، ومقرّه جدة، ويرأسه الأمين العام.",
         },
         "website": "https://www.oic-oci.org/",
     },
@@ -216,10 +217,11 @@ ORGANISATIONS = [
             "fr": "Unité de paix, de sécurité et de résolution des conflits",
             "ar": "وحدة السلم والأمن وحل النزاعات",
         },
-        "acronym": {"en": "PSCU", "fr": "PSCU"},
+        "acronym": {"en": "PSCU", "fr": "PSCU", "ar": "PSCU"},
         "description": {
             "en": "Unit of the OIC General Secretariat; grew out of the Peace, Security and Mediation Unit set up in March 2013. Paragraph 4 of Resolution 53/45-POL calls for it to be strengthened.",
             "fr": "Unité du Secrétariat général de l'OCI, issue de l'Unité de paix, de sécurité et de médiation créée en mars 2013. Le paragraphe 4 de la résolution 53/45-POL demande son renforcement.",
+            "ar": "وحدة تابعة للأمانة العامة لمنظمة التعاون الإسلامي، نشأت عن وحدة السلم والأمن والوساطة التي أُنشئت في مارس 2013. وتدعو الفقرة 4 من القرار 53/45-POL إلى تعزيزها.",
         },
     },
     {
@@ -229,6 +231,7 @@ ORGANISATIONS = [
         "description": {
             "en": "Part of the OIC peace and security architecture, with special initiatives, the PSCU and the Special Envoys of the Secretary General.",
             "fr": "Élément de l'architecture de paix et de sécurité de l'OCI, avec les initiatives spéciales, la PSCU et les Envoyés spéciaux du Secrétaire général.",
+            "ar": "جزء من هيكل السلم والأمن في منظمة التعاون الإسلامي، إلى جانب المبادرات الخاصة ووحدة السلم والأمن وحل النزاعات والمبعوثين الخاصين للأمين العام.",
         },
     },
     {
@@ -243,6 +246,7 @@ ORGANISATIONS = [
         "description": {
             "en": "The OIC's statistical and research centre, in Ankara.",
             "fr": "Le centre de statistiques et de recherche de l'OCI, à Ankara.",
+            "ar": "مركز الإحصاء والبحوث التابع لمنظمة التعاون الإسلامي، ومقرّه أنقرة.",
         },
         "website": "https://www.sesric.org/",
     },
@@ -254,7 +258,7 @@ ORGANISATIONS = [
             "fr": "Organisation des Nations Unies",
             "ar": "الأمم المتحدة",
         },
-        "acronym": {"en": "UN", "fr": "ONU"},
+        "acronym": {"en": "UN", "fr": "ONU", "ar": "الأمم المتحدة"},
         "website": "https://www.un.org/",
     },
     {
@@ -266,7 +270,7 @@ ORGANISATIONS = [
             "fr": "Unité d'appui à la médiation des Nations Unies",
             "ar": "وحدة دعم الوساطة التابعة للأمم المتحدة",
         },
-        "acronym": {"en": "MSU", "fr": "MSU"},
+        "acronym": {"en": "MSU", "fr": "MSU", "ar": "وحدة دعم الوساطة"},
         "website": "https://peacemaker.un.org/",
     },
     {
@@ -300,7 +304,7 @@ ORGANISATIONS = [
             "fr": "Programme de paix et prévention des conflits de l'UNITAR",
             "ar": "برنامج صنع السلام ومنع النزاعات التابع لمعهد الأمم المتحدة للتدريب والبحث",
         },
-        "acronym": {"en": "PMCP", "fr": "PMCP"},
+        "acronym": {"en": "PMCP", "fr": "PMCP", "ar": "PMCP"},
     },
     {
         "slug": "osce",
@@ -310,14 +314,14 @@ ORGANISATIONS = [
             "fr": "Organisation pour la sécurité et la coopération en Europe",
             "ar": "منظمة الأمن والتعاون في أوروبا",
         },
-        "acronym": {"en": "OSCE", "fr": "OSCE"},
+        "acronym": {"en": "OSCE", "fr": "OSCE", "ar": "منظمة الأمن والتعاون في أوروبا"},
         "website": "https://www.osce.org/",
     },
     {
         "slug": "african-union",
         "kind": "partner",
         "name": {"en": "African Union", "fr": "Union africaine", "ar": "الاتحاد الأفريقي"},
-        "acronym": {"en": "AU", "fr": "UA"},
+        "acronym": {"en": "AU", "fr": "UA", "ar": "الاتحاد الأفريقي"},
         "website": "https://au.int/",
     },
     {
@@ -328,7 +332,7 @@ ORGANISATIONS = [
             "fr": "Ligue des États arabes",
             "ar": "جامعة الدول العربية",
         },
-        "acronym": {"en": "LAS", "fr": "LEA"},
+        "acronym": {"en": "LAS", "fr": "LEA", "ar": "الجامعة العربية"},
         "website": "http://www.leagueofarabstates.net/",
     },
     {
@@ -339,7 +343,7 @@ ORGANISATIONS = [
             "fr": "Ministère des Affaires étrangères de la Türkiye",
             "ar": "وزارة الخارجية التركية",
         },
-        "acronym": {"en": "MFA", "fr": "MAE"},
+        "acronym": {"en": "MFA", "fr": "MAE", "ar": "وزارة الخارجية"},
         "website": "https://www.mfa.gov.tr/",
     },
     {
@@ -354,6 +358,7 @@ ORGANISATIONS = [
         "description": {
             "en": "Runs the \u201cMediation for Peace\u201d certificate programme for young OIC diplomats.",
             "fr": "Organise le programme de certification « Médiation pour la paix » destiné aux jeunes diplomates de l'OCI.",
+            "ar": "تتولى تنظيم برنامج شهادة «الوساطة من أجل السلام» للدبلوماسيين الشباب من الدول الأعضاء في منظمة التعاون الإسلامي.",
         },
     },
     {
@@ -382,6 +387,7 @@ CONTACT_GROUP = {
     "description": {
         "en": "Created under Resolution 53/45-POL to increase interaction on mediation among member states and with the General Secretariat. Co-chaired by Türkiye, Saudi Arabia, The Gambia and the OIC General Secretariat; 24 members in November 2018, the OIC's second-largest contact group. Its establishment is dated here by its first meeting (24 September 2018).",
         "fr": "Créé en application de la résolution 53/45-POL pour accroître l'interaction sur la médiation entre les États membres et avec le Secrétariat général. Coprésidé par la Türkiye, l'Arabie saoudite, la Gambie et le Secrétariat général de l'OCI ; 24 membres en novembre 2018, le deuxième plus important groupe de contact de l'OCI. Sa création est datée ici de sa première réunion (24 septembre 2018).",
+        "ar": "أُنشئت بموجب القرار 53/45-POL لزيادة التفاعل في مجال الوساطة بين الدول الأعضاء ومع الأمانة العامة. وتشترك في رئاستها تركيا والمملكة العربية السعودية وغامبيا والأمانة العامة لمنظمة التعاون الإسلامي؛ وكانت تضم 24 عضواً في نوفمبر 2018، وهي بذلك ثاني أكبر مجموعة اتصال في منظمة التعاون الإسلامي. ويُؤرَّخ إنشاؤها هنا بتاريخ اجتماعها الأول (24 سبتمبر 2018).",
     },
 }
 
@@ -407,6 +413,7 @@ CONTACT_GROUP_MEETINGS = [
         "outcome": {
             "en": "First meeting of the Contact Group.",
             "fr": "Première réunion du Groupe de contact.",
+            "ar": "الاجتماع الأول لمجموعة الاتصال.",
         },
     },
     {
@@ -423,10 +430,12 @@ CONTACT_GROUP_MEETINGS = [
         "agenda": {
             "en": "Principles and objectives of the Contact Group. The sources give November 2018 without the day; the level of the meeting is assumed.",
             "fr": "Principes et objectifs du Groupe de contact. Les sources indiquent novembre 2018 sans le jour ; le niveau de la réunion est supposé.",
+            "ar": "مبادئ مجموعة الاتصال وأهدافها. تذكر المصادر شهر نوفمبر 2018 دون تحديد اليوم؛ أما مستوى الاجتماع فهو مُفترَض.",
         },
         "outcome": {
             "en": "The Group agreed on its principles and objectives.",
             "fr": "Le Groupe est convenu de ses principes et objectifs.",
+            "ar": "اتفقت المجموعة على مبادئها وأهدافها.",
         },
     },
     {
@@ -437,6 +446,7 @@ CONTACT_GROUP_MEETINGS = [
         "agenda": {
             "en": "Early implementation of the operative paragraphs of Resolution 56/46-POL: a code of conduct for mediators and the network of mediators, special envoys and experts.",
             "fr": "Mise en œuvre rapide des paragraphes opérationnels de la résolution 56/46-POL : un code de conduite pour les médiateurs et le réseau de médiateurs, d'envoyés spéciaux et d'experts.",
+            "ar": "الإسراع في تنفيذ فقرات منطوق القرار 56/46-POL: مدونة قواعد سلوك للوسطاء، وشبكة الوسطاء والمبعوثين الخاصين والخبراء.",
         },
     },
 ]

@@ -21,6 +21,7 @@ RESOLUTIONS = [
         "summary": {
             "en": "The OIC's first resolution on mediation, proposed by Türkiye and adopted at the 45th session of the Council of Foreign Ministers. It gave a strong political mandate for a more structured and effective OIC approach to mediation. The paragraph texts recorded here paraphrase the summary report of the 2nd Conference of OIC Member States on Mediation (A/73/725); the authentic text is the resolution itself.",
             "fr": "Première résolution de l'OCI sur la médiation, proposée par la Türkiye et adoptée à la 45e session du Conseil des ministres des Affaires étrangères. Elle a fourni un mandat politique fort pour une approche plus structurée et efficace de l'OCI envers la médiation. Les textes des paragraphes enregistrés ici paraphrasent le rapport sommaire de la deuxième Conférence des États membres de l'OCI sur la médiation (A/73/725) ; le texte faisant foi est celui de la résolution.",
+            "ar": "أول قرار لمنظمة التعاون الإسلامي بشأن الوساطة، اقترحته تركيا واعتُمد في الدورة الخامسة والأربعين لمجلس وزراء الخارجية. وقد منح ولاية سياسية قوية لاتباع نهج أكثر تنظيماً وفعالية في عمل المنظمة في مجال الوساطة. ونصوص الفقرات المسجَّلة هنا إعادة صياغة لما ورد في التقرير الموجز للمؤتمر الثاني للدول الأعضاء في منظمة التعاون الإسلامي حول الوساطة (A/73/725)؛ أما النص الذي يُعتدّ به فهو نص القرار نفسه.",
         },
     },
     {
@@ -40,6 +41,7 @@ RESOLUTIONS = [
         "summary": {
             "en": "Follow-up to Resolution 53/45-POL, adopted at the 46th session of the Council of Foreign Ministers. It requested the General Secretariat to prepare a code of conduct for mediators and to evolve an OIC network of mediators, special envoys and experts nominated by member states.",
             "fr": "Suite donnée à la résolution 53/45-POL, adoptée à la 46e session du Conseil des ministres des Affaires étrangères. Elle a demandé au Secrétariat général d'élaborer un code de conduite pour les médiateurs et de développer un réseau de médiateurs, d'envoyés spéciaux et d'experts de l'OCI désignés par les États membres.",
+            "ar": "قرار متابعة للقرار 53/45-POL، اعتُمد في الدورة السادسة والأربعين لمجلس وزراء الخارجية. وقد طلب إلى الأمانة العامة إعداد مدونة قواعد سلوك للوسطاء، وتطوير شبكة للوسطاء والمبعوثين الخاصين والخبراء في منظمة التعاون الإسلامي ممن ترشّحهم الدول الأعضاء.",
         },
     },
 ]
@@ -60,10 +62,12 @@ PARAGRAPHS = [
         "text": {
             "en": "Strengthen the Peace, Security and Conflict Resolution Unit (PSCU) of the OIC General Secretariat.",
             "fr": "Renforcer l'Unité de paix, de sécurité et de résolution des conflits (PSCU) du Secrétariat général de l'OCI.",
+            "ar": "تعزيز وحدة السلم والأمن وحل النزاعات (PSCU) التابعة للأمانة العامة لمنظمة التعاون الإسلامي.",
         },
         "expected_deliverables": {
             "en": "A PSCU with the staff and resources to support OIC mediation.",
             "fr": "Une PSCU dotée du personnel et des ressources nécessaires pour appuyer la médiation de l'OCI.",
+            "ar": "وحدةٌ للسلم والأمن وحل النزاعات مزوَّدة بالموظفين والموارد اللازمة لدعم أعمال الوساطة في منظمة التعاون الإسلامي.",
         },
     },
     {
@@ -79,10 +83,12 @@ PARAGRAPHS = [
         "text": {
             "en": "Strengthen partnerships between the OIC, the United Nations and other international and regional organisations.",
             "fr": "Renforcer les partenariats entre l'OCI, l'ONU et d'autres organisations internationales et régionales.",
+            "ar": "تعزيز الشراكات بين منظمة التعاون الإسلامي والأمم المتحدة وغيرها من المنظمات الدولية والإقليمية.",
         },
         "expected_deliverables": {
             "en": "Working partnerships and exchanges of experience with the UN (Mediation Support Unit, Standby Team, UNITAR), the OSCE, the African Union and the League of Arab States.",
             "fr": "Des partenariats effectifs et des échanges d'expérience avec l'ONU (Unité d'appui à la médiation, équipe volante, UNITAR), l'OSCE, l'Union africaine et la Ligue des États arabes.",
+            "ar": "شراكات فاعلة وتبادل للخبرات مع الأمم المتحدة (وحدة دعم الوساطة، والفريق الاحتياطي لخبراء الوساطة، ومعهد الأمم المتحدة للتدريب والبحث «يونيتار»)، ومنظمة الأمن والتعاون في أوروبا، والاتحاد الأفريقي، وجامعة الدول العربية.",
         },
     },
     {
@@ -98,10 +104,12 @@ PARAGRAPHS = [
         "text": {
             "en": "Requests the Secretary General to constitute a network of OIC mediators, special envoys and experts.",
             "fr": "Demande au Secrétaire général de constituer un réseau de médiateurs, d'envoyés spéciaux et d'experts de l'OCI.",
+            "ar": "يطلب إلى الأمين العام تشكيل شبكة للوسطاء والمبعوثين الخاصين والخبراء في منظمة التعاون الإسلامي.",
         },
         "expected_deliverables": {
             "en": "A roster of mediators, special envoys and experts nominated by member states and the General Secretariat.",
             "fr": "Un fichier de médiateurs, d'envoyés spéciaux et d'experts désignés par les États membres et le Secrétariat général.",
+            "ar": "قائمة بالوسطاء والمبعوثين الخاصين والخبراء الذين ترشّحهم الدول الأعضاء والأمانة العامة.",
         },
     },
     {
@@ -117,10 +125,12 @@ PARAGRAPHS = [
         "text": {
             "en": "The OIC to offer training opportunities in conflict resolution and mediation.",
             "fr": "L'OCI doit offrir des possibilités de formation à la résolution des conflits et à la médiation.",
+            "ar": "أن تتيح منظمة التعاون الإسلامي فرصاً للتدريب على حل النزاعات والوساطة.",
         },
         "expected_deliverables": {
             "en": "Training programmes and editions for diplomats of member states, and the number of diplomats trained.",
             "fr": "Des programmes et sessions de formation pour les diplomates des États membres, et le nombre de diplomates formés.",
+            "ar": "برامج تدريبية ودوراتها لفائدة دبلوماسيي الدول الأعضاء، وعدد الدبلوماسيين الذين تلقّوا التدريب.",
         },
     },
     {
@@ -137,10 +147,12 @@ PARAGRAPHS = [
         "text": {
             "en": "Create a contact group of the Friends of Mediation to increase interaction among member states and with the OIC.",
             "fr": "Créer un groupe de contact des amis de la médiation pour accroître l'interaction entre les États membres et avec l'OCI.",
+            "ar": "إنشاء مجموعة اتصال لأصدقاء الوساطة لزيادة التفاعل بين الدول الأعضاء ومع منظمة التعاون الإسلامي.",
         },
         "expected_deliverables": {
             "en": "A contact group that meets regularly and guides the strengthening of the OIC's mediation capacity.",
             "fr": "Un groupe de contact qui se réunit régulièrement et oriente le renforcement de la capacité de médiation de l'OCI.",
+            "ar": "مجموعة اتصال تجتمع بانتظام وتوجّه جهود تعزيز قدرات منظمة التعاون الإسلامي في مجال الوساطة.",
         },
     },
     {
@@ -157,10 +169,12 @@ PARAGRAPHS = [
         "text": {
             "en": "Continue the Conference of OIC Member States on Mediation on an annual basis.",
             "fr": "Poursuivre la Conférence des États membres de l'OCI sur la médiation sur une base annuelle.",
+            "ar": "مواصلة عقد مؤتمر الدول الأعضاء في منظمة التعاون الإسلامي حول الوساطة سنوياً.",
         },
         "expected_deliverables": {
             "en": "One conference a year, with recommendations that are followed up.",
             "fr": "Une conférence par an, dont les recommandations font l'objet d'un suivi.",
+            "ar": "مؤتمر واحد في السنة، تخضع توصياته للمتابعة.",
         },
     },
     {
@@ -177,10 +191,12 @@ PARAGRAPHS = [
         "text": {
             "en": "Develop a code of conduct for mediators, including culturally adapted mediation approaches.",
             "fr": "Élaborer un code de conduite pour les médiateurs, incluant des approches de médiation culturellement adaptées.",
+            "ar": "وضع مدونة قواعد سلوك للوسطاء، تشمل نُهُج وساطة مراعية للخصوصيات الثقافية.",
         },
         "expected_deliverables": {
             "en": "A code of conduct for OIC mediators, adopted and published.",
             "fr": "Un code de conduite des médiateurs de l'OCI, adopté et publié.",
+            "ar": "مدونة قواعد سلوك لوسطاء منظمة التعاون الإسلامي، معتمَدة ومنشورة.",
         },
     },
     {
@@ -197,6 +213,7 @@ PARAGRAPHS = [
         "text": {
             "en": "Requests the General Secretariat to prepare a code of conduct for mediators.",
             "fr": "Demande au Secrétariat général d'élaborer un code de conduite pour les médiateurs.",
+            "ar": "يطلب إلى الأمانة العامة إعداد مدونة قواعد سلوك للوسطاء.",
         },
     },
     {
@@ -213,6 +230,7 @@ PARAGRAPHS = [
         "text": {
             "en": "Requests the General Secretariat to evolve an OIC network of mediators, special envoys and experts nominated by member states.",
             "fr": "Demande au Secrétariat général de développer un réseau de médiateurs, d'envoyés spéciaux et d'experts de l'OCI désignés par les États membres.",
+            "ar": "يطلب إلى الأمانة العامة تطوير شبكة للوسطاء والمبعوثين الخاصين والخبراء في منظمة التعاون الإسلامي ممن ترشّحهم الدول الأعضاء.",
         },
     },
 ]
@@ -231,6 +249,7 @@ STATUS_UPDATES = [
         "note": {
             "en": "The closing remarks name the creation of the Contact Group of the Friends of Mediation among the resolution's concrete results.",
             "fr": "Les observations finales citent la création du Groupe de contact des amis de la médiation parmi les résultats concrets de la résolution.",
+            "ar": "تذكر الكلمة الختامية إنشاء مجموعة الاتصال لأصدقاء الوساطة ضمن النتائج الملموسة للقرار.",
         },
     },
     {
@@ -241,6 +260,7 @@ STATUS_UPDATES = [
         "note": {
             "en": "The 2nd Conference was held on 29 November 2018; the closing remarks state that it will provide a platform every year.",
             "fr": "La deuxième Conférence s'est tenue le 29 novembre 2018 ; les observations finales indiquent qu'elle fournira chaque année une plateforme.",
+            "ar": "عُقد المؤتمر الثاني في 29 نوفمبر 2018؛ وتفيد الكلمة الختامية بأنه سيوفّر منبراً كل عام.",
         },
     },
     {
@@ -251,6 +271,7 @@ STATUS_UPDATES = [
         "note": {
             "en": "A new means of training for OIC diplomats exists, and one training took place at the Conference itself; the \u201cMediation for Peace\u201d certificate programme was welcomed.",
             "fr": "Un nouveau moyen de formation pour les diplomates de l'OCI existe, et une formation a eu lieu lors de la Conférence même ; le programme de certification « Médiation pour la paix » a été salué.",
+            "ar": "تتوفر وسيلة جديدة لتدريب دبلوماسيي منظمة التعاون الإسلامي، وعُقد تدريب خلال المؤتمر نفسه؛ ولقي برنامج شهادة «الوساطة من أجل السلام» ترحيباً.",
         },
     },
     {
@@ -261,6 +282,7 @@ STATUS_UPDATES = [
         "note": {
             "en": "The closing remarks list the network of mediators, special envoys and experts as still to be implemented (session 2 welcomed first steps towards it).",
             "fr": "Les observations finales indiquent que le réseau de médiateurs, d'envoyés spéciaux et d'experts doit encore être mis en œuvre (la deuxième session a salué les premières étapes).",
+            "ar": "تُدرج الكلمة الختامية شبكة الوسطاء والمبعوثين الخاصين والخبراء ضمن ما لم يُنفَّذ بعد (ورحّبت الجلسة الثانية بالخطوات الأولى نحو إنشائها).",
         },
     },
     {
@@ -271,6 +293,7 @@ STATUS_UPDATES = [
         "note": {
             "en": "The closing remarks list the code of conduct for mediators, including culturally adapted approaches, as still to be implemented.",
             "fr": "Les observations finales indiquent que le code de conduite pour les médiateurs, incluant des approches culturellement adaptées, doit encore être mis en œuvre.",
+            "ar": "تُدرج الكلمة الختامية مدونة قواعد السلوك للوسطاء، بما فيها النُّهُج المراعية للخصوصيات الثقافية، ضمن ما لم يُنفَّذ بعد.",
         },
     },
     {
@@ -281,6 +304,7 @@ STATUS_UPDATES = [
         "note": {
             "en": "The report gives no status for paragraph 4. Session 2 stressed that support for the PSCU is paramount; recorded as in progress by the portal, to be confirmed by the Secretariat.",
             "fr": "Le rapport ne donne aucun statut pour le paragraphe 4. La deuxième session a souligné que le soutien à la PSCU est primordial ; enregistré comme en cours par le portail, à confirmer par le Secrétariat.",
+            "ar": "لا يحدد التقرير حالة الفقرة 4. وقد شددت الجلسة الثانية على الأهمية القصوى لدعم وحدة السلم والأمن وحل النزاعات؛ وسجّلتها البوابة على أنها «قيد التنفيذ»، رهناً بتأكيد الأمانة العامة.",
         },
     },
     {
@@ -291,6 +315,7 @@ STATUS_UPDATES = [
         "note": {
             "en": "The report gives no status for paragraph 5. Session 2 referred to it often and listed many achievable steps; recorded as in progress by the portal, to be confirmed by the Secretariat.",
             "fr": "Le rapport ne donne aucun statut pour le paragraphe 5. La deuxième session s'y est souvent référée et a relevé de nombreuses étapes réalisables ; enregistré comme en cours par le portail, à confirmer par le Secrétariat.",
+            "ar": "لا يحدد التقرير حالة الفقرة 5. وقد أشارت إليها الجلسة الثانية مراراً وعدّدت خطوات كثيرة قابلة للتحقيق؛ وسجّلتها البوابة على أنها «قيد التنفيذ»، رهناً بتأكيد الأمانة العامة.",
         },
     },
 ]

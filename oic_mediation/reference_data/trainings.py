@@ -18,6 +18,7 @@ PROGRAMMES = [
         "description": {
             "en": "Certificate programme for young OIC diplomats, launched by Türkiye in cooperation with the OIC General Secretariat, the United Nations and the OSCE.",
             "fr": "Programme de certification pour jeunes diplomates de l'OCI, lancé par la Türkiye en coopération avec le Secrétariat général de l'OCI, l'ONU et l'OSCE.",
+            "ar": "برنامج شهادة للدبلوماسيين الشباب من الدول الأعضاء في منظمة التعاون الإسلامي، أطلقته تركيا بالتعاون مع الأمانة العامة لمنظمة التعاون الإسلامي والأمم المتحدة ومنظمة الأمن والتعاون في أوروبا.",
         },
         "organiser_detail": {
             "en": "Diplomacy Academy of the Ministry of Foreign Affairs of Türkiye",
@@ -39,10 +40,12 @@ PROGRAMMES = [
         "description": {
             "en": "A simulation exercise held after the Conference to develop the mediation skills of young diplomats, in line with the resolution's mandate to provide training opportunities.",
             "fr": "Un exercice de simulation organisé après la Conférence pour développer les compétences en médiation de jeunes diplomates, conformément au mandat de la résolution de fournir des possibilités de formation.",
+            "ar": "تمرين محاكاة يُنظَّم عقب المؤتمر لتنمية مهارات الوساطة لدى الدبلوماسيين الشباب، وفقاً لما كلّف به القرار من إتاحة فرص التدريب.",
         },
         "organiser_detail": {
             "en": "Ministry of Foreign Affairs of Türkiye with the OIC General Secretariat, conveners of the 2nd Conference",
             "fr": "Ministère des Affaires étrangères de la Türkiye avec le Secrétariat général de l'OCI, organisateurs de la deuxième Conférence",
+            "ar": "وزارة الخارجية التركية بالتعاون مع الأمانة العامة لمنظمة التعاون الإسلامي، الجهتان المنظِّمتان للمؤتمر الثاني",
         },
     },
 ]
@@ -70,6 +73,7 @@ EDITIONS = [
         "description": {
             "en": "Started on 26 September 2022; end date and place to be confirmed.",
             "fr": "Débutée le 26 septembre 2022 ; date de fin et lieu à confirmer.",
+            "ar": "بدأت في 26 سبتمبر 2022؛ ويُحدَّد تاريخ انتهائها ومكان انعقادها لاحقاً.",
         },
     },
     {
@@ -91,6 +95,7 @@ EDITIONS = [
         "description": {
             "en": "A 3-hour simulation session for young diplomats from 17 OIC member states and Turkish students, to develop their mediation skills.",
             "fr": "Une session de simulation de 3 heures pour de jeunes diplomates de 17 États membres de l'OCI et des étudiants turcs, afin de développer leurs compétences en médiation.",
+            "ar": "جلسة محاكاة مدتها 3 ساعات لدبلوماسيين شباب من 17 دولة عضواً في منظمة التعاون الإسلامي ولطلاب أتراك، لتنمية مهاراتهم في الوساطة.",
         },
     },
 ]
