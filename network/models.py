@@ -175,7 +175,9 @@ class Organisation(TrackedModel):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        if self.acronym and self.acronym != self.name:
+            return f"{self.name} ({self.acronym})"
+        return self.name
 
     def clean(self) -> None:
         ancestor = self.parent
