@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import (
     Count,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -23,8 +24,9 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    Window,
 )
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce, ExtractYear, Least, RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from conferences.models import (
@@ -85,21 +87,76 @@ def _unit_figures(commitments) -> list[UnitFigures]:
     return sorted(figures.values(), key=lambda figure: figure.unit)
 
 
-def implementation_overview() -> dict:
-    """Resolutions, their paragraphs with figures and commitments, and the headline counts."""
-    commitments = resolution_selectors.commitments_with_gap().order_by(
-        "paragraph", "status", "state__name", "organisation__name", "id"
+# The home page shows this many commitments under each paragraph; the paragraph's own page lists
+# them all, a page at a time.
+TOP_COMMITMENTS = 5
+# Commitments in the order the dashboard lists them: delivered first, then in progress, pledged.
+COMMITMENT_ORDER = ("status", "state__name", "organisation__name", "id")
+
+
+def unit_figures_by_paragraph(paragraphs=None) -> dict[int, list[UnitFigures]]:
+    """Pledged, delivered and gap per unit of each paragraph, summed in the database."""
+    commitments = Commitment.objects.exclude(status="withdrawn").filter(
+        target_quantity__isnull=False
     )
-    paragraphs = list(
-        resolution_selectors.paragraphs_with_figures().prefetch_related(
-            Prefetch("commitments", queryset=commitments, to_attr="commitment_list")
+    if paragraphs is not None:
+        commitments = commitments.filter(paragraph__in=paragraphs)
+    rows = (
+        commitments.values("paragraph", "unit")
+        .annotate(
+            pledged=Sum("target_quantity"),
+            delivered=Sum(Least(F("delivered_quantity"), F("target_quantity"))),
         )
+        .order_by("paragraph", "unit")
     )
+    figures: dict[int, list[UnitFigures]] = defaultdict(list)
+    for row in rows:
+        figures[row["paragraph"]].append(
+            UnitFigures(
+                row["unit"],
+                str(Commitment.Unit(row["unit"]).label),
+                row["pledged"] or 0,
+                row["delivered"] or 0,
+            )
+        )
+    return figures
+
+
+def paragraph_commitments(paragraph) -> QuerySet[Commitment]:
+    """Every commitment under one paragraph, in the dashboard's order (paginated by the view)."""
+    return resolution_selectors.commitments_with_gap(
+        Commitment.objects.filter(paragraph=paragraph)
+    ).order_by(*COMMITMENT_ORDER)
+
+
+def implementation_overview() -> dict:
+    """Resolutions, their paragraphs with figures and leading commitments, the headline counts.
+
+    Each paragraph carries its figures by unit and its first ``TOP_COMMITMENTS`` commitments
+    (ranked in the database), so the page stays the same size however many were pledged.
+    """
+    ranked = (
+        resolution_selectors.commitments_with_gap()
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("paragraph_id")],
+                order_by=[F(name).asc() for name in COMMITMENT_ORDER],
+            )
+        )
+        .filter(rank__lte=TOP_COMMITMENTS)
+        .order_by("paragraph", "rank")
+    )
+    paragraphs = list(resolution_selectors.paragraphs_with_figures())
+    top = defaultdict(list)
+    for commitment in ranked:
+        top[commitment.paragraph_id].append(commitment)
+    units = unit_figures_by_paragraph()
     status_counts = {status.value: 0 for status in ImplementationStatus}
     for paragraph in paragraphs:
         status_counts[paragraph.status] += 1
-        paragraph.units = _unit_figures(paragraph.commitment_list)
-        paragraph.delivered_list = [c for c in paragraph.commitment_list if c.status == "delivered"]
+        paragraph.units = units.get(paragraph.pk, [])
+        paragraph.commitment_list = top.get(paragraph.pk, [])
     resolutions = list(
         Resolution.objects.select_related("proposed_by", "follows_up").order_by("adopted_from")
     )
@@ -115,6 +172,7 @@ def implementation_overview() -> dict:
         "totals": resolution_selectors.commitment_totals(),
         "units": resolution_selectors.gap_by_unit(),
         "headline": headline_figures(),
+        "top_commitments": TOP_COMMITMENTS,
     }
 
 
@@ -323,22 +381,6 @@ def network_overview() -> dict:
     )
     gender_labels = dict(RosterMember._meta.get_field("gender").choices)
     group_labels = dict(MemberState._meta.get_field("geographic_group").choices)
-    public_profiles = list(
-        members.filter(visibility=RosterMember.Visibility.PUBLIC, consent_given_on__isnull=False)
-        .select_related("nominating_state")
-        .prefetch_related(
-            "expertise",
-            "languages",
-            "regions",
-            Prefetch(
-                "roles",
-                queryset=RosterRole.objects.filter(ended_on__isnull=True),
-                to_attr="open_roles",
-            ),
-        )
-        .defer("email", "phone", "postal_address")
-        .order_by("full_name")
-    )
     return {
         "total": members.count(),
         "by_role": by_role,
@@ -351,8 +393,34 @@ def network_overview() -> dict:
             "nominating_state__geographic_group",
             lambda value: str(group_labels.get(value, "")) or "—",
         ),
-        "public_profiles": public_profiles,
+        "public_count": public_profiles().count(),
     }
+
+
+def public_profiles() -> QuerySet[RosterMember]:
+    """People in the network whose consent to a public profile is current (paginated by the view),
+    without their contact details."""
+    return (
+        RosterMember.objects.exclude(vetting_status=RosterMember.Vetting.DECLINED)
+        .filter(
+            consent_withdrawn_on__isnull=True,
+            visibility=RosterMember.Visibility.PUBLIC,
+            consent_given_on__isnull=False,
+        )
+        .select_related("nominating_state")
+        .prefetch_related(
+            "expertise",
+            "languages",
+            "regions",
+            Prefetch(
+                "roles",
+                queryset=RosterRole.objects.filter(ended_on__isnull=True),
+                to_attr="open_roles",
+            ),
+        )
+        .defer("email", "phone", "postal_address")
+        .order_by("full_name", "id")
+    )
 
 
 # --- Trainings -------------------------------------------------------------------------------
@@ -374,20 +442,52 @@ def training_totals() -> dict:
     return {"participants": recorded + reported, "recorded": recorded, "reported": reported}
 
 
-def trainings_overview() -> dict:
-    editions = Edition.objects.select_related("host_state").annotate(
+# The trainings page shows each programme's latest editions; the programme's page lists them all.
+LATEST_EDITIONS = 5
+
+
+def editions_with_participants() -> QuerySet[Edition]:
+    return Edition.objects.select_related("host_state").annotate(
         participant_count=Count(
             "participants",
             filter=~Q(participants__completion=Participant.Completion.WITHDRAWN),
         )
     )
-    programmes = list(
+
+
+def programmes() -> QuerySet[Programme]:
+    return (
         Programme.objects.select_related("organiser_state", "organiser_organisation")
-        .prefetch_related(
-            "partners",
-            Prefetch("editions", queryset=editions.order_by("starts_on"), to_attr="edition_list"),
-        )
+        .prefetch_related("partners")
+        .annotate(edition_count=Count("editions", distinct=True))
         .order_by("name")
+    )
+
+
+def programme_editions(programme) -> QuerySet[Edition]:
+    """Every edition of one programme, latest first (paginated by the view)."""
+    return editions_with_participants().filter(programme=programme).order_by("-starts_on", "-id")
+
+
+def trainings_overview() -> dict:
+    latest = (
+        Edition.objects.annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("programme_id")],
+                order_by=[F("starts_on").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank__lte=LATEST_EDITIONS)
+        .values("pk")
+    )
+    editions = editions_with_participants().filter(pk__in=latest)
+    programme_list = list(
+        programmes().prefetch_related(
+            Prefetch(
+                "editions", queryset=editions.order_by("-starts_on", "-id"), to_attr="edition_list"
+            )
+        )
     )
     participants = _counted_participants()
     counts = list(
@@ -422,7 +522,8 @@ def trainings_overview() -> dict:
         year_level[(row["year"], "unrecorded")] += row["total"]
     level_labels["unrecorded"] = _("Level not recorded")
     return {
-        "programmes": programmes,
+        "programmes": programme_list,
+        "latest_editions": LATEST_EDITIONS,
         "by_state": by_state,
         "year_level": year_level,
         "level_labels": level_labels,
@@ -433,30 +534,46 @@ def trainings_overview() -> dict:
 # --- Conferences and figures -----------------------------------------------------------------
 
 
-def conferences_overview() -> list[Conference]:
+def conferences_overview() -> QuerySet[Conference]:
+    """The conferences, latest first, with counts of what each produced (paginated by the view;
+    the conference's own page gives the detail)."""
+    follow_up = RecommendationFollowUp.objects.filter(
+        recommendation__conference=OuterRef("pk")
+    ).order_by()
+    return (
+        Conference.objects.select_related("host_state")
+        .prefetch_related("partner_organisations")
+        .annotate(
+            session_count=Count("sessions", distinct=True),
+            recommendation_count=Count("recommendations", distinct=True),
+            document_count=Count("documents", filter=Q(documents__is_public=True), distinct=True),
+            followed_up_count=Coalesce(
+                Subquery(
+                    follow_up.values("recommendation__conference")
+                    .annotate(total=Count("recommendation", distinct=True))
+                    .values("total")[:1],
+                    output_field=IntegerField(),
+                ),
+                Value(0),
+            ),
+        )
+        .order_by("-starts_on", "-id")
+    )
+
+
+def conference_detail(conference: Conference) -> Conference:
+    """One conference with its sessions and speakers, and its public documents."""
     appearances = SessionSpeaker.objects.select_related(
         "speaker__organisation", "speaker__state"
     ).order_by("order", "id")
     sessions = Session.objects.prefetch_related(
         Prefetch("appearances", queryset=appearances, to_attr="appearance_list")
     ).order_by("order")
-    latest_follow_up = RecommendationFollowUp.objects.filter(
-        recommendation=OuterRef("pk")
-    ).order_by("-as_of", "-id")
-    recommendations = (
-        Recommendation.objects.annotate(
-            follow_up_status=Subquery(latest_follow_up.values("status")[:1]),
-            follow_up_as_of=Subquery(latest_follow_up.values("as_of")[:1]),
-        )
-        .prefetch_related("paragraphs")
-        .order_by("number")
-    )
-    return list(
+    return (
         Conference.objects.select_related("host_state")
         .prefetch_related(
             "partner_organisations",
             Prefetch("sessions", queryset=sessions, to_attr="session_list"),
-            Prefetch("recommendations", queryset=recommendations, to_attr="recommendation_list"),
             Prefetch(
                 "documents",
                 queryset=Document.objects.filter(is_public=True)
@@ -465,7 +582,23 @@ def conferences_overview() -> list[Conference]:
                 to_attr="document_list",
             ),
         )
-        .order_by("starts_on")
+        .get(pk=conference.pk)
+    )
+
+
+def conference_recommendations(conference: Conference) -> QuerySet[Recommendation]:
+    """A conference's recommendations with their latest follow-up (paginated by the view)."""
+    latest_follow_up = RecommendationFollowUp.objects.filter(
+        recommendation=OuterRef("pk")
+    ).order_by("-as_of", "-id")
+    return (
+        Recommendation.objects.filter(conference=conference)
+        .annotate(
+            follow_up_status=Subquery(latest_follow_up.values("status")[:1]),
+            follow_up_as_of=Subquery(latest_follow_up.values("as_of")[:1]),
+        )
+        .prefetch_related("paragraphs")
+        .order_by("number", "id")
     )
 
 

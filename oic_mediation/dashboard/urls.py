@@ -10,12 +10,15 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("paragraphs/<int:pk>/", views.ParagraphView.as_view(), name="paragraph"),
     path("states/", views.StatesView.as_view(), name="states"),
     path("states/<slug:slug>/", views.StateView.as_view(), name="state"),
     path("contact-group/", views.ContactGroupView.as_view(), name="contact_group"),
     path("network/", views.NetworkView.as_view(), name="network"),
     path("trainings/", views.TrainingsView.as_view(), name="trainings"),
+    path("trainings/<slug:slug>/", views.ProgrammeView.as_view(), name="programme"),
     path("conferences/", views.ConferencesView.as_view(), name="conferences"),
+    path("conferences/<int:ordinal>/", views.ConferenceView.as_view(), name="conference"),
     path("figures/", views.FiguresView.as_view(), name="figures"),
     # Published implementation reports and calendar feeds (oic_mediation.reports, .calendars).
     path("reports/", reports.PublishedReportsView.as_view(), name="reports"),

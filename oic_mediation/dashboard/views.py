@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Page, Paginator
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from conferences.models import Conference
 from network.models import MemberState
 from oic_mediation.dashboard import charts, selectors
 from oic_mediation.dashboard.cache import cached
 from oic_mediation.dashboard.world_map import member_state_map
+from resolutions import selectors as resolution_selectors
 from resolutions.models import ImplementationStatus
 
 # The chart of participants by state shows the leading states only, to stay readable.
 TOP_STATES = 15
+# Lists that grow with the years are shown a page at a time, never longer than this.
+PAGE_SIZE = 25
+
+
+def paginate(request, items, per_page: int = PAGE_SIZE) -> Page:
+    """The requested page of ``items``: the first for a missing or malformed number, the last
+    for one past the end (Paginator.get_page). Costs a count and the page's rows."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
 class DashboardPage(TemplateView):
@@ -71,6 +82,34 @@ class HomeView(DashboardPage):
             label_header=_("Unit"),
         )
         return overview
+
+
+class ParagraphView(DashboardPage):
+    """One paragraph or measure: its figures and every commitment, a page at a time."""
+
+    template_name = "dashboard/paragraph.html"
+    section = "home"
+
+    def get(self, request, *args, **kwargs):
+        self.paragraph = get_object_or_404(
+            resolution_selectors.paragraphs_with_figures(), pk=kwargs["pk"]
+        )
+        return super().get(request, *args, **kwargs)
+
+    def cache_parts(self) -> tuple:
+        return ("paragraph", self.paragraph.pk)
+
+    def build(self) -> dict:
+        units = selectors.unit_figures_by_paragraph([self.paragraph])
+        return {"units": units.get(self.paragraph.pk, [])}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["paragraph"] = self.paragraph
+        context["page_obj"] = paginate(
+            self.request, selectors.paragraph_commitments(self.paragraph)
+        )
+        return context
 
 
 class StatesView(DashboardPage):
@@ -182,6 +221,11 @@ class NetworkView(DashboardPage):
         ]
         return overview
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_obj"] = paginate(self.request, selectors.public_profiles(), per_page=24)
+        return context
+
 
 class TrainingsView(DashboardPage):
     template_name = "dashboard/trainings.html"
@@ -212,12 +256,52 @@ class TrainingsView(DashboardPage):
         return overview
 
 
+class ProgrammeView(DashboardPage):
+    """One training programme and every edition, latest first, a page at a time."""
+
+    template_name = "dashboard/programme.html"
+    section = "trainings"
+
+    def get(self, request, *args, **kwargs):
+        self.programme = get_object_or_404(selectors.programmes(), slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["programme"] = self.programme
+        context["page_obj"] = paginate(self.request, selectors.programme_editions(self.programme))
+        return context
+
+
 class ConferencesView(DashboardPage):
     template_name = "dashboard/conferences.html"
     section = "conferences"
 
-    def build(self) -> dict:
-        return {"conferences": selectors.conferences_overview()}
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_obj"] = paginate(self.request, selectors.conferences_overview(), per_page=10)
+        context["conferences"] = context["page_obj"].object_list
+        return context
+
+
+class ConferenceView(DashboardPage):
+    """One conference: its sessions and speakers, documents, and recommendations a page at a time."""
+
+    template_name = "dashboard/conference.html"
+    section = "conferences"
+
+    def get(self, request, *args, **kwargs):
+        conference = get_object_or_404(Conference, ordinal=kwargs["ordinal"])
+        self.conference = selectors.conference_detail(conference)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["conference"] = self.conference
+        context["page_obj"] = paginate(
+            self.request, selectors.conference_recommendations(self.conference)
+        )
+        return context
 
 
 class FiguresView(DashboardPage):

@@ -24,6 +24,8 @@ PAGES = [
     ("dashboard:trainings", {}),
     ("dashboard:conferences", {}),
     ("dashboard:figures", {}),
+    ("dashboard:programme", {"slug": "programme-0"}),
+    ("dashboard:conference", {"ordinal": 1}),
 ]
 
 
@@ -207,9 +209,9 @@ def test_network_names_only_public_profiles_with_current_consent_and_no_contact_
 def test_conference_shows_each_recommendation_with_its_latest_follow_up(client):
     dataset.build(1)
 
-    response = client.get(url("dashboard:conferences"))
+    response = client.get(url("dashboard:conference", {"ordinal": 1}))
 
-    recommendation = response.context["conferences"][0].recommendation_list[0]
+    recommendation = response.context["page_obj"].object_list[0]
     assert recommendation.follow_up_status == "in_progress"
     assert recommendation.follow_up_as_of == datetime.date(2020, 1, 1)
     assert "In progress as of 1 January 2020" in text_of(response)

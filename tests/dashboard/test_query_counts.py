@@ -14,14 +14,16 @@ pytestmark = pytest.mark.django_db
 # Queries with an empty cache, including reading and writing the cache itself (the figures, and the
 # whole response for anonymous visitors: oic_mediation.response_cache).
 COLD = {
-    "dashboard:home": 30,
+    "dashboard:home": 31,
     "dashboard:states": 22,
     "dashboard:state": 28,
     "dashboard:contact_group": 25,
-    "dashboard:network": 36,
+    "dashboard:network": 38,
     "dashboard:trainings": 30,
-    "dashboard:conferences": 28,
+    "dashboard:conferences": 24,
     "dashboard:figures": 22,
+    "dashboard:programme": 25,
+    "dashboard:conference": 30,
 }
 # With the response cached for anonymous visitors: the cache generation and the response.
 WARM = dict.fromkeys(COLD, 2)
