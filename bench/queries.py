@@ -25,13 +25,17 @@ from django.contrib import admin  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
+from conferences.models import Conference  # noqa: E402
 from network.models import MemberState  # noqa: E402
 from oic_mediation.groups import sync_secretariat_group  # noqa: E402
+from resolutions.models import Paragraph  # noqa: E402
+from trainings.models import Programme  # noqa: E402
 
 BENCH_USERNAME = "bench-secretariat"
 HOST = "127.0.0.1"
@@ -65,15 +69,30 @@ def dashboard_endpoints() -> list[tuple[str, str]]:
     state = (
         MemberState.objects.filter(slug="turkiye").first() or MemberState.objects.order_by("pk")[0]
     )
+    # Detail pages: the busiest item of each kind (the most commitments, editions,
+    # recommendations), so the page measured is the largest one.
+    paragraph = Paragraph.objects.annotate(n=Count("commitments")).order_by("-n", "pk").first()
+    programme = Programme.objects.annotate(n=Count("editions")).order_by("-n", "pk").first()
+    conference = (
+        Conference.objects.annotate(n=Count("recommendations")).order_by("-n", "pk").first()
+    )
+    detail_kwargs = {
+        "paragraph": paragraph and {"pk": paragraph.pk},
+        "programme": programme and {"slug": programme.slug},
+        "conference": conference and {"ordinal": conference.ordinal},
+    }
     with translation.override("en"):
         for pattern in dashboard_urls.urlpatterns:
             name = pattern.name
             try:
                 path = reverse(f"dashboard:{name}")
             except NoReverseMatch:
-                if "slug" not in str(pattern.pattern):
+                if detail_kwargs.get(name):
+                    path = reverse(f"dashboard:{name}", kwargs=detail_kwargs[name])
+                elif "slug" in str(pattern.pattern) and name not in detail_kwargs:
+                    path = reverse(f"dashboard:{name}", kwargs={"slug": state.slug})
+                else:
                     continue
-                path = reverse(f"dashboard:{name}", kwargs={"slug": state.slug})
             endpoints.append((f"page {name}", path))
     return endpoints
 

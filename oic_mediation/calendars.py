@@ -1,6 +1,6 @@
 """iCalendar feeds of contact-group meetings, training editions and conferences.
 
-- ``/<language>/calendar.ics``: every event;
+- ``/<language>/calendar.ics``: every event of the past year and every upcoming one;
 - ``/<language>/states/<slug>/calendar.ics``: the events a member state hosts, attends or belongs
   to (meetings of a contact group it is a member of or attended, editions it hosts or sent
   participants to, conferences it hosts).
@@ -9,6 +9,11 @@ Every event lasts whole days (``DTEND`` is the day after the last one, as iCalen
 meeting known only to the month spans that month. Summaries are in the feed's language. UIDs stay
 the same across languages and over time, so a subscribed calendar updates instead of duplicating;
 ``DTSTAMP`` is when the record last changed.
+
+A feed carries the events that end at most ``CALENDAR_PAST_DAYS`` days ago (one year; setting
+``OIC_CALENDAR_PAST_DAYS``, ``None`` for every event) and every later one: what a subscribed
+calendar needs, while the feed does not keep growing with the years of history (the dashboard's
+pages list the past in full).
 """
 
 from __future__ import annotations
@@ -30,6 +35,13 @@ from network.models import ContactGroupMeeting, ContactGroupMembership, DatePrec
 from trainings.models import Edition, Participant
 
 ONE_DAY = datetime.timedelta(days=1)
+CALENDAR_PAST_DAYS = 365
+
+
+def feed_starts_on() -> datetime.date | None:
+    """The earliest day a feed's events may end on, or None for every event."""
+    days = getattr(settings, "OIC_CALENDAR_PAST_DAYS", CALENDAR_PAST_DAYS)
+    return None if days is None else timezone.localdate() - datetime.timedelta(days=days)
 
 
 def _uid_domain() -> str:
@@ -126,6 +138,13 @@ def calendar_for(state: MemberState | None = None) -> Calendar:
     meetings = ContactGroupMeeting.objects.select_related("group")
     editions = Edition.objects.select_related("programme", "host_state")
     conferences = Conference.objects.all()
+    since = feed_starts_on()
+    if since is not None:
+        # A meeting known to the month is dated the month's first day: it counts until month end.
+        meetings = meetings.filter(held_on__gte=since - datetime.timedelta(days=31))
+        ended_since = Q(starts_on__gte=since) | Q(ends_on__gte=since)
+        editions = editions.filter(ended_since)
+        conferences = conferences.filter(ended_since)
     if state is not None:
         member = ContactGroupMembership.objects.filter(group=OuterRef("group"), state=state)
         meetings = meetings.filter(Q(Exists(member)) | Q(states_present=state)).distinct()

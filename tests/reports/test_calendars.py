@@ -14,6 +14,19 @@ from network.models import ContactGroupMeeting
 from trainings.models import Edition
 
 
+@pytest.fixture(autouse=True)
+def every_event(request, settings):
+    """The 2018 events of these tests are older than a feed's window: show every event, except
+    in the tests of the window itself."""
+    if "feed_window" not in request.fixturenames:
+        settings.OIC_CALENDAR_PAST_DAYS = None
+
+
+@pytest.fixture
+def feed_window(settings):
+    settings.OIC_CALENDAR_PAST_DAYS = 365
+
+
 def events(client, path: str) -> dict[str, dict]:
     response = client.get(path)
     assert response.status_code == 200
@@ -133,3 +146,21 @@ def test_feeds_take_the_same_queries_for_1_or_3_events_of_each_kind(client, year
         )
 
     assert cold() == one
+
+
+def test_feed_leaves_out_events_that_ended_over_a_year_ago(client, year_2018, feed_window):
+    today = datetime.date.today()
+    edition = Edition.objects.get(number=2)
+    edition.starts_on = today - datetime.timedelta(days=400)
+    edition.ends_on = today - datetime.timedelta(days=360)
+    edition.save()
+    Edition.objects.filter(number=3).update(
+        starts_on=today + datetime.timedelta(days=30), ends_on=None
+    )
+
+    feed = events(client, "/en/calendar.ics")
+
+    assert summaries(feed) == [
+        "Mediation for Peace — edition no. 2",
+        "Mediation for Peace — edition no. 3",
+    ]
