@@ -17,7 +17,6 @@ from tests.test_admin import admin_url, form_fields, make_commitment
 from trainings.models import Participant
 
 # Fixtures shared with the admin page tests.
-plain_static_files = admin_tests.plain_static_files
 secretariat_client = admin_tests.secretariat_client
 sesric = admin_tests.sesric
 programme = admin_tests.programme
