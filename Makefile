@@ -7,6 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
+# Test processes in parallel (pytest-xdist): one per core by default; 0 runs them in-process.
+TEST_WORKERS ?= auto
 PORT ?= 8000
 
 .PHONY: help install run serve test lint format migrations-check smoke messages bench fuzz load backup restore clean
@@ -49,7 +51,7 @@ test: $(STAMP)
 	if [ -z "$$url" ]; then url="$$(.ci/postgres.sh)" || exit 2; fi; \
 	case "$$url" in postgres*) ;; *) echo "make test runs on PostgreSQL; DATABASE_URL=$$url is not a PostgreSQL URL." >&2; exit 2;; esac; \
 	echo "Testing against $${url%%@*}@…"; \
-	DATABASE_URL="$$url" $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DATABASE_URL="$$url" $(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
