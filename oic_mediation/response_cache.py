@@ -18,12 +18,21 @@ and each visitor gets a fresh token of their own on every hit (and the CSRF cook
 none), exactly as an uncached page would.
 
 Anonymous API reads served from the cache skip DRF's throttling: a hit is cheaper than counting it.
+
+Each worker also keeps its latest hits in memory (``LocalCopies``, at most ``LOCAL_MAX_BYTES``),
+under the same key. That key carries the generation, read from the shared cache on every request,
+so a write in any worker makes every worker's copies unreachable at once: a copy saves fetching and
+unpickling the body from the shared cache (one query per hit instead of two), never freshness. The
+generation starts at a random number, so it does not repeat after the shared cache is emptied.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import threading
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -37,6 +46,53 @@ from oic_mediation.dashboard.cache import generation
 CACHED_NAMESPACES = {"dashboard", "api"}
 UNCACHED_URL_NAMES = {"api:token", "api:export", "api:schema", "api:docs"}
 TIMEOUT_SECONDS = 6 * 3600
+LOCAL_MAX_BYTES = 32 * 1024 * 1024
+
+
+class LocalCopies:
+    """A worker's most recently used responses, bounded in bytes, each until it expires."""
+
+    def __init__(self, max_bytes: int = LOCAL_MAX_BYTES):
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> tuple | None:
+        with self.lock:
+            found = self.entries.get(key)
+            if found is None:
+                return None
+            expires, entry = found
+            if expires < time.monotonic():
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: tuple, timeout: float) -> None:
+        size = len(entry[2])
+        if size > self.max_bytes // 4:
+            return
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = (time.monotonic() + timeout, entry)
+            self.size += size
+            while self.size > self.max_bytes:
+                self._drop(next(iter(self.entries)))
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+    def _drop(self, key: str) -> None:
+        _expires, entry = self.entries.pop(key)
+        self.size -= len(entry[2])
+
+
+local_copies = LocalCopies()
 CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
 CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 # Cookies that do not change a public page: the language is part of the key, the CSRF token is
@@ -85,13 +141,19 @@ class PublicResponseCacheMiddleware:
         if not _cacheable_request(request) or request.user.is_authenticated:
             return self.get_response(request)
         key = _key(request)
-        stored = cache.get(key)
+        stored = local_copies.get(key)
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None:
+                # Kept no longer than the shared entry could still be there.
+                local_copies.put(key, stored, timeout=TIMEOUT_SECONDS / 4)
         if stored is not None:
             return self._rebuild(request, stored)
         response = self.get_response(request)
         entry = self._entry(request, response)
         if entry is not None:
             cache.set(key, entry, timeout=TIMEOUT_SECONDS)
+            local_copies.put(key, entry, timeout=TIMEOUT_SECONDS / 4)
         return response
 
     @staticmethod

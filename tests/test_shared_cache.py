@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from network.models import MemberState
 from oic_mediation.dashboard.cache import GENERATION_KEY, generation
@@ -75,3 +77,22 @@ def test_a_domain_write_in_another_process_invalidates_the_dashboard_figures_her
 
     assert MemberState.objects.filter(iso_code="SN").exists()
     assert generation() > before
+
+
+def test_a_page_this_worker_keeps_in_memory_shows_a_write_from_another_process_at_once():
+    MemberState.objects.create(iso_code="TR", iso3_code="TUR", name="Türkiye", slug="turkiye")
+    cache.clear()
+    visitor = Client()
+    visitor.get("/en/states/")
+    with CaptureQueriesContext(connection) as queries:
+        kept = visitor.get("/en/states/")
+    assert len(queries) == 1  # the generation; the page itself from this worker's memory
+
+    in_other_process(
+        "from network.models import MemberState; "
+        "MemberState.objects.create(iso_code='SN', iso3_code='SEN', name='Senegal', slug='senegal')"
+    )
+    after = Client().get("/en/states/")
+
+    assert "Senegal" not in kept.content.decode()
+    assert "Senegal" in after.content.decode()

@@ -8,6 +8,7 @@ so a request that read the old data while the write was in flight cannot keep it
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -24,11 +25,20 @@ DOMAIN_APPS = {"network", "resolutions", "trainings", "conferences"}
 T = TypeVar("T")
 
 
+def _first_generation() -> int:
+    # Random rather than 1, so that after the shared cache is emptied (a flush, a restart of Redis)
+    # the generation never repeats one from before: copies a worker keeps in memory under an old
+    # generation (oic_mediation.response_cache) can never be reached again.
+    return secrets.randbits(62)
+
+
 def generation() -> int:
     value = cache.get(GENERATION_KEY)
     if value is None:
-        value = 1
-        cache.add(GENERATION_KEY, value, timeout=None)
+        first = _first_generation()
+        value = (
+            first if cache.add(GENERATION_KEY, first, timeout=None) else cache.get(GENERATION_KEY)
+        )
     return value
 
 
@@ -36,7 +46,7 @@ def bump_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, _first_generation(), timeout=None)
 
 
 def cached(name: str, build: Callable[[], T], *parts: object) -> T:
