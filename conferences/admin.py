@@ -174,10 +174,11 @@ class RecommendationAdmin(PortalTranslationAdmin):
         latest = models.RecommendationFollowUp.objects.filter(
             recommendation=OuterRef("pk")
         ).order_by("-as_of", "-id")
+        # Selecting related rows here turns off list_select_related in the changelist: name them all.
         return (
             super()
             .get_queryset(request)
-            .select_related("conference")
+            .select_related(*self.list_select_related)
             .annotate(_current_follow_up=Subquery(latest.values("status")[:1]))
         )
 

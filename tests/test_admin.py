@@ -766,3 +766,44 @@ def test_roster_list_costs_the_same_queries_for_one_or_three(secretariat_client,
     with_three = changelist_queries(secretariat_client, RosterMember)
 
     assert with_three == with_one
+
+
+def test_participant_edition_and_recommendation_lists_cost_the_same_queries_for_one_or_three(
+    secretariat_client, turkiye, senegal
+):
+    programme = Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
+    conference = Conference.objects.create(
+        ordinal=2, title="2nd Conference", starts_on=datetime.date(2018, 11, 29), city="Istanbul"
+    )
+    session = Session.objects.create(conference=conference, order=1, title="Opening")
+
+    def add_one(number, state):
+        edition = Edition.objects.create(
+            programme=programme,
+            number=number,
+            starts_on=datetime.date(2018, number, 1),
+            host_state=state,
+            reported_by_state=state,
+        )
+        Participant.objects.create(
+            edition=edition, full_name=f"Participant {number}", gender="female", state=state
+        )
+        Recommendation.objects.create(
+            conference=conference, session=session, number=number, text=f"Recommendation {number}"
+        )
+
+    add_one(1, turkiye)
+    with_one = [
+        changelist_queries(secretariat_client, model)
+        for model in (Participant, Edition, Recommendation)
+    ]
+    add_one(2, senegal)
+    add_one(3, turkiye)
+
+    with_three = [
+        changelist_queries(secretariat_client, model)
+        for model in (Participant, Edition, Recommendation)
+    ]
+
+    assert Participant.objects.count() == Edition.objects.count() == 3
+    assert with_three == with_one

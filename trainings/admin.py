@@ -91,11 +91,12 @@ class EditionAdmin(PortalTranslationAdmin):
     inlines = (ParticipantInline,)
 
     def get_queryset(self, request):
-        # Also serves the autocomplete of participants; __str__ reads the programme.
+        # Also serves the autocomplete of participants; __str__ reads the programme. Selecting
+        # related rows here turns off list_select_related in the changelist: name them all.
         return (
             super()
             .get_queryset(request)
-            .select_related("programme")
+            .select_related(*self.list_select_related)
             .annotate(_participant_count=Count("participants"))
         )
 
@@ -125,7 +126,8 @@ class ParticipantAdmin(ImportExportAdminMixin, PortalAdmin):
     privacy_services = (participant_data_export, participant_erase, "participant")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("edition__programme")
+        # Selecting related rows here turns off list_select_related in the changelist.
+        return super().get_queryset(request).select_related(*self.list_select_related)
 
     def get_export_queryset(self, request):
         return (
