@@ -379,6 +379,9 @@ class DeploymentInline(admin.TabularInline):
 @admin.register(models.RosterMember)
 class RosterMemberAdmin(ImportExportAdminMixin, PortalTranslationAdmin):
     resource_classes = [RosterMemberResource]
+    # The unfiltered total would repeat the count over the annotated join: on tables this large
+    # the changelist says "Show all" instead.
+    show_full_result_count = False
     list_display = (
         "full_name",
         "honorific",

@@ -195,6 +195,9 @@ class NewProgressReportInline(admin.StackedInline):
 @admin.register(models.Commitment)
 class CommitmentAdmin(ImportExportAdminMixin, PortalTranslationAdmin):
     resource_classes = [CommitmentResource]
+    # The unfiltered total would repeat the count over the annotated join: on tables this large
+    # the changelist says "Show all" instead.
+    show_full_result_count = False
     list_display = (
         "title",
         "participant_name",

@@ -89,6 +89,9 @@ class EditionAdmin(PortalTranslationAdmin):
     autocomplete_fields = ("programme", "host_state", "reported_by_state")
     readonly_fields = ("reported_by_user",)
     inlines = (ParticipantInline,)
+    # The unfiltered total would repeat the count over the annotated join: on tables this large
+    # the changelist says "Show all" instead.
+    show_full_result_count = False
 
     def get_queryset(self, request):
         # Also serves the autocomplete of participants; __str__ reads the programme. Selecting
