@@ -10,7 +10,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from simple_history.admin import SimpleHistoryAdmin
 
 from conferences import models
-from network.admin import PortalTranslationAdmin
+from network.admin import PortalTranslationAdmin, TrackedInlineMixin
 
 
 def conference_being_edited(request) -> str | None:
@@ -21,14 +21,14 @@ def conference_being_edited(request) -> str | None:
     return match.kwargs.get("object_id")
 
 
-class SessionInline(TranslationTabularInline):
+class SessionInline(TrackedInlineMixin, TranslationTabularInline):
     model = models.Session
     fields = ("order", "kind", "title")
     extra = 0
     show_change_link = True
 
 
-class RecommendationInline(TranslationStackedInline):
+class RecommendationInline(TrackedInlineMixin, TranslationStackedInline):
     model = models.Recommendation
     fields = ("number", "session", "text", "addressee", "is_priority", "paragraphs")
     autocomplete_fields = ("paragraphs",)
@@ -44,7 +44,7 @@ class RecommendationInline(TranslationStackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class DocumentInline(TranslationTabularInline):
+class DocumentInline(TrackedInlineMixin, TranslationTabularInline):
     model = models.Document
     fields = ("kind", "title", "language", "un_symbol", "author", "published_on", "file", "url")
     autocomplete_fields = ("author",)
@@ -147,7 +147,7 @@ class SessionSpeakerAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("session", "speaker")
 
 
-class RecommendationFollowUpInline(TranslationTabularInline):
+class RecommendationFollowUpInline(TrackedInlineMixin, TranslationTabularInline):
     model = models.RecommendationFollowUp
     fields = ("as_of", "status", "note", "recorded_by")
     readonly_fields = ("recorded_by",)

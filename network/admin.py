@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -48,9 +49,12 @@ class VersionCheckedForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
-            # Read from the table, not the instance: simple-history's revert form hands us an
-            # old historical version of the record.
-            self.fields["expected_version"].initial = self._stored_version(lock=False)
+            self.fields["expected_version"].initial = self._shown_version()
+
+    def _shown_version(self) -> int | None:
+        # Read from the table, not the instance: simple-history's revert form hands us an
+        # old historical version of the record.
+        return self._stored_version(lock=False)
 
     def _stored_version(self, *, lock: bool) -> int | None:
         queryset = type(self.instance)._default_manager.filter(pk=self.instance.pk)
@@ -102,6 +106,55 @@ class TrackedAdminMixin:
         super().save_model(request, obj, form, change)
 
 
+class VersionCheckedInlineForm(VersionCheckedForm):
+    """One row of an inline: the formset loaded the row just now, so its version is the shown one."""
+
+    def _shown_version(self) -> int | None:
+        return self.instance.version
+
+
+class VersionCheckedInlineFormSet(forms.BaseInlineFormSet):
+    """Refuses the whole submission when a row marked for deletion is stale, too.
+
+    Django ignores the errors of rows being deleted; a row someone else changed since the page
+    was loaded is not deleted unseen: its stale-version error is shown above the inline.
+    """
+
+    def clean(self):
+        super().clean()
+        stale = [
+            error
+            for form in self.forms
+            if self.can_delete
+            and self._should_delete_form(form)
+            and form.has_error(NON_FIELD_ERRORS, "stale_version")
+            for error in form.non_field_errors()
+        ]
+        if stale:
+            raise forms.ValidationError(stale, code="stale_version")
+
+
+class TrackedInlineMixin:
+    """For inlines of a ``TrackedModel``: each existing row carries the version it showed.
+
+    The hidden ``expected_version`` must be among the inline's fields, or the inline templates
+    do not render it; ``version`` is shown read-only. A stale row gets the error on its row and,
+    as the admin request runs in one transaction, nothing of the submission is stored. New rows
+    are not checked.
+    """
+
+    form = VersionCheckedInlineForm
+    formset = VersionCheckedInlineFormSet
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        return readonly if "version" in readonly else (*readonly, "version")
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        return fields + [name for name in ("expected_version", "version") if name not in fields]
+
+
 class PortalAdmin(TrackedAdminMixin, SimpleHistoryAdmin):
     """A tracked model without translated fields: history with revert, version check."""
 
@@ -148,7 +201,7 @@ class ImportExportAdminMixin(ImportExportMixin):
 # --- Member states and focal points -------------------------------------------------------------
 
 
-class FocalPointInline(admin.TabularInline):
+class FocalPointInline(TrackedInlineMixin, admin.TabularInline):
     model = models.FocalPoint
     fields = ("user", "title", "phone", "preferred_language", "is_active")
     autocomplete_fields = ("user",)
@@ -222,7 +275,7 @@ class OrganisationAdmin(PortalTranslationAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
 
 
-class ContactGroupMembershipInline(admin.TabularInline):
+class ContactGroupMembershipInline(TrackedInlineMixin, admin.TabularInline):
     model = models.ContactGroupMembership
     fields = ("state", "organisation", "joined_on", "left_on", "note")
     autocomplete_fields = ("state", "organisation")
@@ -232,7 +285,7 @@ class ContactGroupMembershipInline(admin.TabularInline):
         return super().get_queryset(request).select_related("state", "organisation")
 
 
-class CoChairPeriodInline(admin.TabularInline):
+class CoChairPeriodInline(TrackedInlineMixin, admin.TabularInline):
     model = models.CoChairPeriod
     fields = ("state", "organisation", "started_on", "ended_on")
     autocomplete_fields = ("state", "organisation")
@@ -242,7 +295,7 @@ class CoChairPeriodInline(admin.TabularInline):
         return super().get_queryset(request).select_related("state", "organisation")
 
 
-class ContactGroupMeetingInline(TranslationStackedInline):
+class ContactGroupMeetingInline(TrackedInlineMixin, TranslationStackedInline):
     model = models.ContactGroupMeeting
     fields = ("number", "held_on", "place", "level", "reported_attendance")
     extra = 0
@@ -359,13 +412,13 @@ class FieldContextAdmin(PortalTranslationAdmin):
 # --- The roster ---------------------------------------------------------------------------------
 
 
-class RosterRoleInline(TranslationTabularInline):
+class RosterRoleInline(TrackedInlineMixin, TranslationTabularInline):
     model = models.RosterRole
     fields = ("role", "title", "started_on", "ended_on")
     extra = 0
 
 
-class DeploymentInline(admin.TabularInline):
+class DeploymentInline(TrackedInlineMixin, admin.TabularInline):
     model = models.Deployment
     fields = ("context", "role", "started_on", "ended_on", "mandate")
     autocomplete_fields = ("context",)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from network.admin import ImportExportAdminMixin, PortalTranslationAdmin
+from network.admin import ImportExportAdminMixin, PortalTranslationAdmin, TrackedInlineMixin
 from resolutions import models
 from resolutions.admin_actions import ReviewActionsMixin
 from resolutions.evidence import validate_evidence_file
@@ -55,7 +55,7 @@ class NewProgressReportForm(forms.ModelForm):
 # --- Resolutions and paragraphs -----------------------------------------------------------------
 
 
-class ParagraphInline(TranslationTabularInline):
+class ParagraphInline(TrackedInlineMixin, TranslationTabularInline):
     model = models.Paragraph
     fields = ("number", "title", "theme", "addressee", "position")
     extra = 0
@@ -93,7 +93,7 @@ class ResolutionAdmin(PortalTranslationAdmin):
         return obj.hijri_dates if obj.pk else ""
 
 
-class ParagraphStatusUpdateInline(TranslationTabularInline):
+class ParagraphStatusUpdateInline(TrackedInlineMixin, TranslationTabularInline):
     model = models.ParagraphStatusUpdate
     fields = ("as_of", "status", "note", "source")
     extra = 0

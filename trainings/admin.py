@@ -6,14 +6,19 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from network.admin import ImportExportAdminMixin, PortalAdmin, PortalTranslationAdmin
+from network.admin import (
+    ImportExportAdminMixin,
+    PortalAdmin,
+    PortalTranslationAdmin,
+    TrackedInlineMixin,
+)
 from network.admin_privacy import erase_personal_data, export_personal_data
 from trainings import models
 from trainings.privacy import participant_data_export, participant_erase
 from trainings.resources import ParticipantResource
 
 
-class EditionInline(admin.TabularInline):
+class EditionInline(TrackedInlineMixin, admin.TabularInline):
     model = models.Edition
     fields = ("number", "starts_on", "ends_on", "place_en", "format", "level_targeted")
     extra = 0
@@ -46,7 +51,7 @@ class ProgrammeAdmin(PortalTranslationAdmin):
         return obj._edition_count
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(TrackedInlineMixin, admin.TabularInline):
     model = models.Participant
     fields = (
         "full_name",
