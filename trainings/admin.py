@@ -70,7 +70,11 @@ class ParticipantInline(TrackedInlineMixin, admin.TabularInline):
     show_change_link = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("state", "organisation", "edition__programme")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("state", "organisation", "edition__programme")
+        )
 
 
 @admin.register(models.Edition)
