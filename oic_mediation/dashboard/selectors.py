@@ -469,7 +469,9 @@ def programme_editions(programme) -> QuerySet[Edition]:
     return editions_with_participants().filter(programme=programme).order_by("-starts_on", "-id")
 
 
-def trainings_overview() -> dict:
+def programmes_with_latest_editions() -> QuerySet[Programme]:
+    """Programmes with their ``LATEST_EDITIONS`` latest editions as ``edition_list`` (ranked in the
+    database) and ``edition_count``; paginated by the view."""
     latest = (
         Edition.objects.annotate(
             rank=Window(
@@ -482,13 +484,14 @@ def trainings_overview() -> dict:
         .values("pk")
     )
     editions = editions_with_participants().filter(pk__in=latest)
-    programme_list = list(
-        programmes().prefetch_related(
-            Prefetch(
-                "editions", queryset=editions.order_by("-starts_on", "-id"), to_attr="edition_list"
-            )
+    return programmes().prefetch_related(
+        Prefetch(
+            "editions", queryset=editions.order_by("-starts_on", "-id"), to_attr="edition_list"
         )
     )
+
+
+def trainings_overview() -> dict:
     participants = _counted_participants()
     counts = list(
         participants.filter(state__isnull=False)
@@ -522,7 +525,6 @@ def trainings_overview() -> dict:
         year_level[(row["year"], "unrecorded")] += row["total"]
     level_labels["unrecorded"] = _("Level not recorded")
     return {
-        "programmes": programme_list,
         "latest_editions": LATEST_EDITIONS,
         "by_state": by_state,
         "year_level": year_level,

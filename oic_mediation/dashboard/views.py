@@ -255,6 +255,14 @@ class TrainingsView(DashboardPage):
         del overview["year_level"]
         return overview
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_obj"] = paginate(
+            self.request, selectors.programmes_with_latest_editions(), per_page=10
+        )
+        context["programmes"] = context["page_obj"].object_list
+        return context
+
 
 class ProgrammeView(DashboardPage):
     """One training programme and every edition, latest first, a page at a time."""

@@ -135,3 +135,19 @@ def test_paragraph_page_query_count_does_not_grow_with_the_data(
 
 
 PARAGRAPH_COLD = 25
+
+
+def test_trainings_list_programmes_ten_at_a_time(client):
+    dataset.build(1)
+    Programme.objects.bulk_create(
+        Programme(name=f"Course {index:02}", slug=f"course-{index:02}") for index in range(11)
+    )
+
+    first = client.get(url("dashboard:trainings"))
+    second = client.get(url("dashboard:trainings") + "?page=2")
+
+    assert [p.name for p in first.context["programmes"]][:2] == ["Course 00", "Course 01"]
+    assert len(first.context["programmes"]) == 10
+    assert [p.name for p in second.context["programmes"]] == ["Course 10", "Mediation for Peace"]
+    assert "12 programmes" in text_of(first)
+    assert "Page 2 of 2" in text_of(second)

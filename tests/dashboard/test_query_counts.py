@@ -19,7 +19,7 @@ COLD = {
     "dashboard:state": 28,
     "dashboard:contact_group": 25,
     "dashboard:network": 38,
-    "dashboard:trainings": 30,
+    "dashboard:trainings": 31,
     "dashboard:conferences": 24,
     "dashboard:figures": 22,
     "dashboard:programme": 25,
