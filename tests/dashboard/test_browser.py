@@ -38,6 +38,8 @@ PAGES = [
     ("trainings", "trainings/"),
     ("conferences", "conferences/"),
     ("figures", "figures/"),
+    ("programme", "trainings/mediation-for-peace/"),
+    ("conference", "conferences/2/"),
 ]
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
