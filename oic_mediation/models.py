@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from oic_mediation.audit import AuditedManager
@@ -16,8 +17,11 @@ class StaleVersionError(Exception):
         self.expected = expected
         self.current = current
         super().__init__(
-            f"The record was changed by someone else (you edited version {expected}, "
-            f"it is now at version {current})."
+            gettext(
+                "The record was changed by someone else (you edited version %(expected)s, "
+                "it is now at version %(current)s)."
+            )
+            % {"expected": expected, "current": current}
         )
 
 
