@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import datetime
+import os
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -113,3 +115,43 @@ def english_by_default():
     reverse() in the next test would build Arabic or French URLs."""
     with translation.override("en"):
         yield
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    # As root, Chromium needs --no-sandbox; the rest stop it calling hosts this closed network refuses.
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-gpu",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (its own browser downloads do not work here).
+
+    Skipped when Chromium is missing, unless OIC_REQUIRE_BROWSER=1 (CI), which makes it fail."""
+    if not CHROMIUM.exists():
+        reason = "Debian's Chromium is not installed (apt-get install chromium)"
+        if os.environ.get("OIC_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{reason}, and OIC_REQUIRE_BROWSER=1 requires the browser tests.")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django would then refuse the
+    # test's own database calls as "async unsafe", although they stay synchronous.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous

@@ -6,55 +6,18 @@ Skipped without /usr/bin/chromium, unless OIC_REQUIRE_BROWSER=1 (CI), which make
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-gpu",
-]
-
-
-@pytest.fixture
-def chromium():
-    if not CHROMIUM.exists():
-        reason = "Debian's Chromium is not installed (apt-get install chromium)"
-        if os.environ.get("OIC_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{reason}, and OIC_REQUIRE_BROWSER=1 requires the browser tests.")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; Django would then refuse the
-    # test's own (synchronous) database calls as "async unsafe".
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
 
 def test_swagger_ui_renders_every_operation_offline_under_the_csp(
-    chromium, live_server, transactional_db
+    browser, live_server, transactional_db
 ):
     base = live_server.url.replace("//localhost:", "//127.0.0.1:")
-    page = chromium.new_page()
+    page = browser.new_page()
     problems: list[str] = []
     outside: list[str] = []
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)

@@ -7,7 +7,6 @@ which case they fail. Screenshots of every page go to test-artifacts/screenshots
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,15 +15,6 @@ from django.core.management import call_command
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-gpu",
-]
 REPOSITORY = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPOSITORY / "test-artifacts" / "screenshots"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
@@ -42,31 +32,6 @@ PAGES = [
     ("conference", "conferences/2/"),
 ]
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        reason = "Debian's Chromium is not installed (apt-get install chromium)"
-        if os.environ.get("OIC_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{reason}, and OIC_REQUIRE_BROWSER=1 requires the browser tests.")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; Django would then refuse the
-    # test's own database calls as "async unsafe", although they stay synchronous.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            yield chromium
-            chromium.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
