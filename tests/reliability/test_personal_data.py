@@ -17,18 +17,19 @@ from django.db.models import Count
 from django.urls import URLPattern, URLResolver, resolve, reverse
 from django.utils import translation
 
+from conferences.models import Conference
 from network.models import MemberState, RosterMember, RosterRole
 from network.privacy import roster_member_data_export, roster_member_erase
 from oic_mediation.api import exports
 from oic_mediation.api import urls as api_urls
 from oic_mediation.dashboard import urls as dashboard_urls
 from oic_mediation.reports.services import published_report_publish
-from resolutions.models import PublishedReport
+from resolutions.models import Paragraph, PublishedReport
 from tests.api.conftest import make_world
 from tests.reliability.conftest import MODEL_BACKEND
 from tests.reliability.sentinels import MARK, SENTINEL_IP, found_in, plant, sentinel
 from tests.test_admin import admin_url, form_fields
-from trainings.models import Participant
+from trainings.models import Participant, Programme
 from trainings.privacy import participant_erase
 
 pytestmark = pytest.mark.django_db
@@ -74,10 +75,18 @@ def route_names(patterns, namespace: str) -> set[str]:
 
 
 def url_arguments() -> dict[str, list]:
-    """The values each URL parameter of the public pages takes."""
+    """For each public page that takes a parameter, every value it takes. A new route missing
+    here fails the crawl with a KeyError naming it, rather than going unchecked."""
+    states = list(MemberState.objects.values_list("slug", flat=True))
+    reports = list(PublishedReport.objects.values_list("pk", flat=True))
     return {
-        "slug": list(MemberState.objects.values_list("slug", flat=True)),
-        "pk": list(PublishedReport.objects.values_list("pk", flat=True)),
+        "paragraph": list(Paragraph.objects.values_list("pk", flat=True)),
+        "state": states,
+        "state_calendar": states,
+        "programme": list(Programme.objects.values_list("slug", flat=True)),
+        "conference": list(Conference.objects.values_list("ordinal", flat=True)),
+        "report_pdf": reports,
+        "report_html": reports,
     }
 
 
@@ -94,7 +103,7 @@ def public_urls() -> list[str]:
                 else:
                     urls += [
                         reverse(f"dashboard:{pattern.name}", kwargs={parameter: value})
-                        for value in arguments[parameter]
+                        for value in arguments[pattern.name]
                     ]
             urls += [reverse("accounts:login"), reverse("accounts:password_reset")]
     urls += [reverse("api:api-root"), reverse("api:roster-summary")]
