@@ -567,6 +567,9 @@ class RosterMember(TrackedModel):
         indexes = [
             models.Index(fields=["visibility"]),
             models.Index(fields=["vetting_status", "availability"]),
+            # The admin's changelist (by name) and its date hierarchy.
+            models.Index(fields=["full_name", "id"]),
+            models.Index(fields=["nominated_on"]),
         ]
 
     def __str__(self) -> str:

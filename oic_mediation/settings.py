@@ -61,6 +61,7 @@ THIRD_PARTY_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_admin_lightweight_date_hierarchy",
 ]
 LOCAL_APPS = [
     "oic_mediation",

@@ -10,12 +10,18 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from network.admin import ImportExportAdminMixin, PortalTranslationAdmin, TrackedInlineMixin
+from network.admin import (
+    ImportExportAdminMixin,
+    LargeTableAdminMixin,
+    PortalTranslationAdmin,
+    TrackedInlineMixin,
+)
+from oic_mediation.db import SubqueryCount
 from resolutions import models
 from resolutions.admin_actions import ReviewActionsMixin
 from resolutions.evidence import validate_evidence_file
@@ -125,7 +131,9 @@ class ParagraphAdmin(PortalTranslationAdmin):
             .get_queryset(request)
             .select_related("resolution")
             .annotate(
-                _commitment_count=Count("commitments"),
+                _commitment_count=SubqueryCount(
+                    models.Commitment.objects.filter(paragraph=OuterRef("pk"))
+                ),
                 _current_status=Subquery(latest_status.values("status")[:1]),
             )
         )
@@ -193,11 +201,10 @@ class NewProgressReportInline(admin.StackedInline):
 
 
 @admin.register(models.Commitment)
-class CommitmentAdmin(ImportExportAdminMixin, PortalTranslationAdmin):
+class CommitmentAdmin(LargeTableAdminMixin, ImportExportAdminMixin, PortalTranslationAdmin):
     resource_classes = [CommitmentResource]
-    # The unfiltered total would repeat the count over the annotated join: on tables this large
-    # the changelist says "Show all" instead.
-    show_full_result_count = False
+    # The latest pledges first, read from the (pledged_on, id) index.
+    ordering = ("-pledged_on", "-id")
     list_display = (
         "title",
         "participant_name",
@@ -229,14 +236,16 @@ class CommitmentAdmin(ImportExportAdminMixin, PortalTranslationAdmin):
     inlines = (ProgressReportInline, NewProgressReportInline)
 
     def get_queryset(self, request):
-        pending = Q(progress_reports__review_status=models.ProgressReport.Review.SUBMITTED)
+        reports = models.ProgressReport.objects.filter(commitment=OuterRef("pk"))
         return (
             super()
             .get_queryset(request)
             .select_related("state", "organisation", "paragraph__resolution")
             .annotate(
-                _report_count=Count("progress_reports"),
-                _pending_report_count=Count("progress_reports", filter=pending),
+                _report_count=SubqueryCount(reports),
+                _pending_report_count=SubqueryCount(
+                    reports.filter(review_status=models.ProgressReport.Review.SUBMITTED)
+                ),
             )
         )
 
@@ -273,9 +282,11 @@ class CommitmentAdmin(ImportExportAdminMixin, PortalTranslationAdmin):
 
 
 @admin.register(models.ProgressReport)
-class ProgressReportAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
+class ProgressReportAdmin(LargeTableAdminMixin, ReviewActionsMixin, SimpleHistoryAdmin):
     """Append-only: a stored report's content never changes and no report is ever deleted."""
 
+    # The latest first (the model's order), read from the (reported_at, id) index.
+    ordering = ("-reported_at", "-id")
     list_display = (
         "commitment",
         "status",

@@ -299,6 +299,8 @@ class Commitment(StateOrOrganisation, TrackedModel):
         indexes = [
             models.Index(fields=["state", "status"]),
             models.Index(fields=["status", "due_on"]),
+            # The admin's changelist, latest pledges first.
+            models.Index(fields=["pledged_on", "id"]),
         ]
 
     def __str__(self) -> str:
@@ -385,6 +387,8 @@ class ProgressReport(RefusesNullCharactersModel):
         indexes = [
             models.Index(fields=["commitment", "review_status", "reported_at"]),
             models.Index(fields=["review_status", "reported_at"]),
+            # The model's order: the admin's changelist and the API's list, latest first.
+            models.Index(fields=["reported_at", "id"]),
         ]
         constraints = [
             models.CheckConstraint(

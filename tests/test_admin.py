@@ -807,3 +807,51 @@ def test_participant_edition_and_recommendation_lists_cost_the_same_queries_for_
 
     assert Participant.objects.count() == Edition.objects.count() == 3
     assert with_three == with_one
+
+
+# The changelists of tables that grow every year read the page's rows and nothing in proportion
+# to the table: no grouping of the whole table for a count or for the date hierarchy.
+LARGE_CHANGELISTS = (Commitment, ProgressReport, RosterMember, Edition, Participant)
+
+
+@pytest.mark.parametrize("model", LARGE_CHANGELISTS, ids=lambda model: model._meta.label)
+def test_large_changelists_group_no_table_and_count_it_once(secretariat_client, one_of_each, model):
+    with CaptureQueriesContext(connection) as queries:
+        response = secretariat_client.get(admin_url(model, "changelist"))
+
+    assert response.status_code == 200
+    statements = [query["sql"].upper() for query in queries.captured_queries]
+    table = model._meta.db_table.upper()
+    assert not [sql for sql in statements if "GROUP BY" in sql or "DATE_TRUNC" in sql]
+    counts = [sql for sql in statements if sql.startswith("SELECT COUNT(*)")]
+    assert len(counts) == 1
+    assert f'FROM "{table}"' in counts[0]
+
+
+def test_commitment_list_counts_reports_latest_pledge_first_with_years_from_the_data(
+    secretariat_client, paragraph_training, turkiye, senegal
+):
+    older = make_commitment(paragraph_training, turkiye, "Older pledge")
+    newer = make_commitment(paragraph_training, senegal, "Newer pledge")
+    Commitment.objects.filter(pk=newer.pk).update(pledged_on=datetime.date(2021, 3, 1))
+    for review_status in ("submitted", "validated", "submitted"):
+        ProgressReport.objects.create(
+            commitment=older,
+            status="in_progress",
+            quantity_delivered=1,
+            narrative="Some progress.",
+            review_status=review_status,
+            reviewed_at=None if review_status == "submitted" else datetime.datetime.now(datetime.UTC),
+        )
+
+    response = secretariat_client.get(admin_url(Commitment, "changelist"))
+
+    rows = response.context["cl"].result_list
+    assert [row.title for row in rows] == ["Newer pledge", "Older pledge"]
+    assert [(row._report_count, row._pending_report_count) for row in rows] == [(0, 0), (3, 2)]
+    years = re.findall(r"pledged_on__year=(\d{4})", response.content.decode())
+    assert years == ["2018", "2019", "2020", "2021"]
+    months = secretariat_client.get(admin_url(Commitment, "changelist") + "?pledged_on__year=2019")
+    assert months.status_code == 200
+    assert len(re.findall(r"pledged_on__month=\d+", months.content.decode())) == 12
+    assert list(months.context["cl"].result_list) == []

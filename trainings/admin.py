@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from network.admin import (
     ImportExportAdminMixin,
+    LargeTableAdminMixin,
     PortalAdmin,
     PortalTranslationAdmin,
     TrackedInlineMixin,
 )
 from network.admin_privacy import erase_personal_data, export_personal_data
+from oic_mediation.db import SubqueryCount
 from trainings import models
 from trainings.privacy import participant_data_export, participant_erase
 from trainings.resources import ParticipantResource
@@ -44,7 +46,8 @@ class ProgrammeAdmin(PortalTranslationAdmin):
     inlines = (EditionInline,)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_edition_count=Count("editions"))
+        editions = models.Edition.objects.filter(programme=OuterRef("pk"))
+        return super().get_queryset(request).annotate(_edition_count=SubqueryCount(editions))
 
     @admin.display(description=_("editions"), ordering="_edition_count")
     def edition_count(self, obj) -> int:
@@ -78,7 +81,7 @@ class ParticipantInline(TrackedInlineMixin, admin.TabularInline):
 
 
 @admin.register(models.Edition)
-class EditionAdmin(PortalTranslationAdmin):
+class EditionAdmin(LargeTableAdminMixin, PortalTranslationAdmin):
     list_display = (
         "__str__",
         "programme",
@@ -98,9 +101,8 @@ class EditionAdmin(PortalTranslationAdmin):
     autocomplete_fields = ("programme", "host_state", "reported_by_state")
     readonly_fields = ("reported_by_user",)
     inlines = (ParticipantInline,)
-    # The unfiltered total would repeat the count over the annotated join: on tables this large
-    # the changelist says "Show all" instead.
-    show_full_result_count = False
+    # The latest first (the model's order), read from the (starts_on, id) index.
+    ordering = ("-starts_on", "-id")
 
     def get_queryset(self, request):
         # Also serves the autocomplete of participants; __str__ reads the programme. Selecting
@@ -109,7 +111,11 @@ class EditionAdmin(PortalTranslationAdmin):
             super()
             .get_queryset(request)
             .select_related(*self.list_select_related)
-            .annotate(_participant_count=Count("participants"))
+            .annotate(
+                _participant_count=SubqueryCount(
+                    models.Participant.objects.filter(edition=OuterRef("pk"))
+                )
+            )
         )
 
     @admin.display(description=_("participants recorded"), ordering="_participant_count")
@@ -118,7 +124,7 @@ class EditionAdmin(PortalTranslationAdmin):
 
 
 @admin.register(models.Participant)
-class ParticipantAdmin(ImportExportAdminMixin, PortalAdmin):
+class ParticipantAdmin(LargeTableAdminMixin, ImportExportAdminMixin, PortalAdmin):
     resource_classes = [ParticipantResource]
     list_display = (
         "full_name",

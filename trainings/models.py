@@ -155,7 +155,8 @@ class Edition(TrackedModel):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["starts_on"])]
+        # The model's order (latest first), with the primary key that makes it unambiguous.
+        indexes = [models.Index(fields=["starts_on", "id"])]
 
     def __str__(self) -> str:
         if self.title:
