@@ -841,7 +841,9 @@ def test_commitment_list_counts_reports_latest_pledge_first_with_years_from_the_
             quantity_delivered=1,
             narrative="Some progress.",
             review_status=review_status,
-            reviewed_at=None if review_status == "submitted" else datetime.datetime.now(datetime.UTC),
+            reviewed_at=None
+            if review_status == "submitted"
+            else datetime.datetime.now(datetime.UTC),
         )
 
     response = secretariat_client.get(admin_url(Commitment, "changelist"))
