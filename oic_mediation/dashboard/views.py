@@ -29,6 +29,10 @@ def paginate(request, items, per_page: int = PAGE_SIZE) -> Page:
 
 
 class DashboardPage(TemplateView):
+    """A public page: ``build()`` gives its figures, cached until the data changes; what depends
+    on the request (the page of a list) is added in ``get_context_data``."""
+
+    # The navigation's highlighted entry.
     section = ""
 
     def build(self) -> dict:
@@ -40,7 +44,9 @@ class DashboardPage(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["section"] = self.section
-        context.update(cached(self.section, self.build, *self.cache_parts()))
+        if type(self).build is not DashboardPage.build:
+            # Keyed by the view: pages of one section compute different figures.
+            context.update(cached(type(self).__name__, self.build, *self.cache_parts()))
         return context
 
 

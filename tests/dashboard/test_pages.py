@@ -285,3 +285,16 @@ def test_states_too_small_for_the_map_shapes_are_drawn_as_dots(client):
         r"<title>البحرين</title></circle>",
         html,
     )
+
+
+def test_a_programme_page_seen_first_leaves_the_trainings_page_its_figures(client):
+    # Both pages are in the "trainings" section; the figures one computes and caches must never
+    # stand in for the other's.
+    dataset.build(3)
+
+    client.get(url("dashboard:programme", {"slug": "programme-0"}))
+    trainings = client.get(url("dashboard:trainings"))
+
+    assert trainings.status_code == 200
+    assert "state_chart" in trainings.context
+    assert "Member states with the most participants" in text_of(trainings)

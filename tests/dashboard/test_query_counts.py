@@ -20,10 +20,10 @@ COLD = {
     "dashboard:contact_group": 25,
     "dashboard:network": 38,
     "dashboard:trainings": 31,
-    "dashboard:conferences": 24,
+    "dashboard:conferences": 17,
     "dashboard:figures": 22,
-    "dashboard:programme": 25,
-    "dashboard:conference": 30,
+    "dashboard:programme": 18,
+    "dashboard:conference": 23,
 }
 # With the response cached for anonymous visitors: the cache generation (the response itself comes
 # from the worker's in-memory copy, valid for that generation).
