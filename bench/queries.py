@@ -32,7 +32,7 @@ from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from conferences.models import Conference  # noqa: E402
-from network.models import MemberState  # noqa: E402
+from network.models import ContactGroup, MemberState  # noqa: E402
 from oic_mediation.groups import sync_secretariat_group  # noqa: E402
 from resolutions.models import Paragraph  # noqa: E402
 from trainings.models import Programme  # noqa: E402
@@ -76,8 +76,10 @@ def dashboard_endpoints() -> list[tuple[str, str]]:
     conference = (
         Conference.objects.annotate(n=Count("recommendations")).order_by("-n", "pk").first()
     )
+    group = ContactGroup.objects.annotate(n=Count("meetings")).order_by("-n", "pk").first()
     detail_kwargs = {
         "paragraph": paragraph and {"pk": paragraph.pk},
+        "contact_group_meetings": group and {"slug": group.slug},
         "programme": programme and {"slug": programme.slug},
         "conference": conference and {"ordinal": conference.ordinal},
     }

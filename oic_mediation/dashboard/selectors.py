@@ -17,6 +17,7 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
+    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -41,6 +42,7 @@ from conferences.models import (
 from network.models import (
     CoChairPeriod,
     ContactGroup,
+    ContactGroupMeeting,
     ContactGroupMembership,
     ExpertiseArea,
     Language,
@@ -49,6 +51,7 @@ from network.models import (
     RosterMember,
     RosterRole,
 )
+from oic_mediation.db import SubqueryCount
 from resolutions import selectors as resolution_selectors
 from resolutions.models import Commitment, ImplementationStatus, Resolution
 from trainings.models import Edition, Participant, Programme
@@ -70,21 +73,6 @@ class UnitFigures:
     @property
     def ratio(self) -> float:
         return min(self.delivered / self.pledged, 1.0) if self.pledged else 0.0
-
-
-def _unit_figures(commitments) -> list[UnitFigures]:
-    """Pledged, delivered and gap per unit over already loaded commitments (no query)."""
-    figures: dict[str, UnitFigures] = {}
-    for commitment in commitments:
-        if commitment.status == "withdrawn" or commitment.target_quantity is None:
-            continue
-        unit = figures.setdefault(
-            commitment.unit,
-            UnitFigures(commitment.unit, str(Commitment.Unit(commitment.unit).label)),
-        )
-        unit.pledged += commitment.target_quantity
-        unit.delivered += min(commitment.delivered_quantity, commitment.target_quantity)
-    return sorted(figures.values(), key=lambda figure: figure.unit)
 
 
 # The home page shows this many commitments under each paragraph; the paragraph's own page lists
@@ -277,51 +265,108 @@ def states_with_engagement() -> list[MemberState]:
     return states
 
 
+# A state's page shows this many items of each list that grows with the years; its commitments
+# are all on their own page, a page at a time.
+STATE_LIST_SIZE = 10
+
+
 @dataclass
 class StateProfile:
     state: MemberState
+    delivered_count: int = 0
+    pending_count: int = 0
+    # The latest delivered and the next due pending commitments, at most STATE_LIST_SIZE each.
     delivered: list = field(default_factory=list)
     pending: list = field(default_factory=list)
-    withdrawn: list = field(default_factory=list)
     units: list = field(default_factory=list)
     nominees: dict = field(default_factory=dict)
+    # The latest editions with participants from the state, at most STATE_LIST_SIZE.
     trainings: list = field(default_factory=list)
-    editions_hosted: list = field(default_factory=list)
+    training_edition_count: int = 0
     trainee_total: int = 0
+    editions_hosted: list = field(default_factory=list)
+    editions_hosted_count: int = 0
     memberships: list = field(default_factory=list)
     co_chairs: list = field(default_factory=list)
 
 
-def state_profile(state: MemberState) -> StateProfile:
-    profile = StateProfile(state=state)
-    commitments = list(
-        resolution_selectors.commitments_with_gap(Commitment.objects.filter(state=state)).order_by(
-            "paragraph__number", "due_on", "id"
+def unit_figures(commitments: QuerySet[Commitment]) -> list[UnitFigures]:
+    """Pledged, delivered and gap per unit of ``commitments``, summed in the database."""
+    rows = (
+        commitments.exclude(status="withdrawn")
+        .filter(target_quantity__isnull=False)
+        .values("unit")
+        .annotate(
+            pledged=Sum("target_quantity"),
+            delivered=Sum(Least(F("delivered_quantity"), F("target_quantity"))),
         )
+        .order_by("unit")
     )
-    for commitment in commitments:
-        if commitment.status == "delivered":
-            profile.delivered.append(commitment)
-        elif commitment.status == "withdrawn":
-            profile.withdrawn.append(commitment)
-        else:
-            profile.pending.append(commitment)
-    profile.units = _unit_figures(commitments)
+    return [
+        UnitFigures(
+            row["unit"],
+            str(Commitment.Unit(row["unit"]).label),
+            row["pledged"] or 0,
+            row["delivered"] or 0,
+        )
+        for row in rows
+    ]
+
+
+def state_commitments(state: MemberState) -> QuerySet[Commitment]:
+    """Every commitment of one state, by paragraph and due date (paginated by the view)."""
+    return resolution_selectors.commitments_with_gap(
+        Commitment.objects.filter(state=state)
+    ).order_by("paragraph__number", "due_on", "id")
+
+
+def state_profile(state: MemberState) -> StateProfile:
+    """A state's figures and the first items of its lists: the same size whatever the data."""
+    profile = StateProfile(state=state)
+    commitments = Commitment.objects.filter(state=state)
+    pending = Q(status__in=["pledged", "in_progress"])
+    counts = commitments.aggregate(
+        delivered=Count("id", filter=Q(status="delivered")), pending=Count("id", filter=pending)
+    )
+    profile.delivered_count, profile.pending_count = counts["delivered"], counts["pending"]
+    listed = resolution_selectors.commitments_with_gap(commitments)
+    profile.delivered = list(
+        listed.filter(status="delivered").order_by(
+            F("progress_as_of").desc(nulls_last=True), "-id"
+        )[:STATE_LIST_SIZE]
+    )
+    profile.pending = list(
+        listed.filter(pending).order_by(
+            F("due_on").asc(nulls_last=True), "paragraph__number", "id"
+        )[:STATE_LIST_SIZE]
+    )
+    profile.units = unit_figures(commitments)
     profile.nominees = RosterMember.objects.filter(nominating_state=state).aggregate(
         total=Count("id"),
         vetted=Count("id", filter=Q(vetting_status=RosterMember.Vetting.VETTED)),
         pending=Count("id", filter=Q(vetting_status=RosterMember.Vetting.PENDING)),
     )
-    profile.trainings = list(
-        Edition.objects.filter(participants__state=state)
-        .exclude(participants__completion=Participant.Completion.WITHDRAWN)
-        .select_related("programme", "host_state")
-        .annotate(state_participants=Count("participants"))
-        .order_by("-starts_on")
+    trainees = Participant.objects.filter(state=state).exclude(
+        completion=Participant.Completion.WITHDRAWN
     )
-    profile.trainee_total = sum(edition.state_participants for edition in profile.trainings)
+    totals = trainees.aggregate(people=Count("id"), editions=Count("edition", distinct=True))
+    profile.trainee_total, profile.training_edition_count = totals["people"], totals["editions"]
+    latest = list(
+        trainees.values("edition")
+        .annotate(state_participants=Count("id"), starts_on=Max("edition__starts_on"))
+        .order_by("-starts_on", "-edition")[:STATE_LIST_SIZE]
+    )
+    editions = Edition.objects.select_related("programme", "host_state").in_bulk(
+        [row["edition"] for row in latest]
+    )
+    for row in latest:
+        edition = editions[row["edition"]]
+        edition.state_participants = row["state_participants"]
+        profile.trainings.append(edition)
+    hosted = Edition.objects.filter(host_state=state)
+    profile.editions_hosted_count = hosted.count()
     profile.editions_hosted = list(
-        Edition.objects.filter(host_state=state).select_related("programme").order_by("-starts_on")
+        hosted.select_related("programme").order_by("-starts_on", "-id")[:STATE_LIST_SIZE]
     )
     profile.memberships = list(
         ContactGroupMembership.objects.filter(state=state)
@@ -337,6 +382,11 @@ def state_profile(state: MemberState) -> StateProfile:
 # --- Contact group ---------------------------------------------------------------------------
 
 
+# The contact group page shows each group's latest meetings; the group's meetings page lists them
+# all, a page at a time.
+LATEST_MEETINGS = 10
+
+
 def contact_groups() -> list[ContactGroup]:
     memberships = ContactGroupMembership.objects.select_related("state", "organisation").order_by(
         "state__name", "organisation__name"
@@ -349,11 +399,24 @@ def contact_groups() -> list[ContactGroup]:
                 queryset=CoChairPeriod.objects.select_related("state", "organisation"),
                 to_attr="co_chair_list",
             ),
-            "meetings",
+            Prefetch(
+                "meetings",
+                queryset=group_meetings()[:LATEST_MEETINGS],
+                to_attr="latest_meetings",
+            ),
         )
-        .annotate(member_count=Count("memberships", distinct=True))
+        .annotate(
+            member_count=SubqueryCount(ContactGroupMembership.objects.filter(group=OuterRef("pk"))),
+            meeting_count=SubqueryCount(ContactGroupMeeting.objects.filter(group=OuterRef("pk"))),
+        )
         .order_by("name")
     )
+
+
+def group_meetings(group: ContactGroup | None = None) -> QuerySet[ContactGroupMeeting]:
+    """A group's meetings (every group's without one), the latest first."""
+    meetings = ContactGroupMeeting.objects.order_by("-held_on", "-id")
+    return meetings if group is None else meetings.filter(group=group)
 
 
 # --- Network ---------------------------------------------------------------------------------

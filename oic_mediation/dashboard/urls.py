@@ -13,7 +13,17 @@ urlpatterns = [
     path("paragraphs/<int:pk>/", views.ParagraphView.as_view(), name="paragraph"),
     path("states/", views.StatesView.as_view(), name="states"),
     path("states/<slug:slug>/", views.StateView.as_view(), name="state"),
+    path(
+        "states/<slug:slug>/commitments/",
+        views.StateCommitmentsView.as_view(),
+        name="state_commitments",
+    ),
     path("contact-group/", views.ContactGroupView.as_view(), name="contact_group"),
+    path(
+        "contact-group/<slug:slug>/meetings/",
+        views.ContactGroupMeetingsView.as_view(),
+        name="contact_group_meetings",
+    ),
     path("network/", views.NetworkView.as_view(), name="network"),
     path("trainings/", views.TrainingsView.as_view(), name="trainings"),
     path("trainings/<slug:slug>/", views.ProgrammeView.as_view(), name="programme"),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from conferences.models import Conference
-from network.models import MemberState
+from network.models import ContactGroup, MemberState
 from oic_mediation.dashboard import charts, selectors
 from oic_mediation.dashboard.cache import cached
 from oic_mediation.dashboard.world_map import member_state_map
@@ -180,12 +180,46 @@ class StateView(DashboardPage):
         }
 
 
+class StateCommitmentsView(DashboardPage):
+    """Every commitment of one member state, a page at a time."""
+
+    template_name = "dashboard/state_commitments.html"
+    section = "states"
+
+    def get(self, request, *args, **kwargs):
+        self.state = get_object_or_404(MemberState, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["state"] = self.state
+        context["page_obj"] = paginate(self.request, selectors.state_commitments(self.state))
+        return context
+
+
 class ContactGroupView(DashboardPage):
     template_name = "dashboard/contact_group.html"
     section = "contact_group"
 
     def build(self) -> dict:
         return {"groups": selectors.contact_groups()}
+
+
+class ContactGroupMeetingsView(DashboardPage):
+    """Every meeting of one contact group, the latest first, a page at a time."""
+
+    template_name = "dashboard/contact_group_meetings.html"
+    section = "contact_group"
+
+    def get(self, request, *args, **kwargs):
+        self.group = get_object_or_404(ContactGroup, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["group"] = self.group
+        context["page_obj"] = paginate(self.request, selectors.group_meetings(self.group))
+        return context
 
 
 class NetworkView(DashboardPage):

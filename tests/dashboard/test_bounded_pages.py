@@ -6,12 +6,13 @@ import datetime
 import pytest
 from django.core.cache import cache
 
+from network.models import ContactGroup, ContactGroupMeeting, MemberState
 from oic_mediation.dashboard import selectors, views
 from resolutions.models import Commitment, Paragraph
 from tests.dashboard import dataset
 from tests.dashboard.test_pages import text_of, url
 from tests.dashboard.test_query_counts import without_csrf_token
-from trainings.models import Edition, Programme
+from trainings.models import Edition, Participant, Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +152,113 @@ def test_trainings_list_programmes_ten_at_a_time(client):
     assert [p.name for p in second.context["programmes"]] == ["Course 10", "Mediation for Peace"]
     assert "12 programmes" in text_of(first)
     assert "Page 2 of 2" in text_of(second)
+
+
+def test_state_page_shows_ten_of_each_list_and_links_to_every_commitment(client):
+    dataset.build(3)
+    turkiye = MemberState.objects.get(slug="turkiye")
+    paragraph = Paragraph.objects.get(number=8)
+    Commitment.objects.bulk_create(
+        Commitment(
+            paragraph=paragraph,
+            state=turkiye,
+            title=f"Delivered {index:02}",
+            status="delivered",
+            progress_as_of=datetime.date(2020, 1, 1) + datetime.timedelta(days=index),
+        )
+        for index in range(12)
+    )
+    Commitment.objects.bulk_create(
+        Commitment(
+            paragraph=paragraph,
+            state=turkiye,
+            title=f"Pending {index:02}",
+            status="pledged",
+            due_on=datetime.date(2030, 1, 1) + datetime.timedelta(days=index),
+        )
+        for index in range(30)
+    )
+    total = Commitment.objects.filter(state=turkiye).count()
+
+    page = client.get(url("dashboard:state", {"slug": "turkiye"}))
+    every = client.get(url("dashboard:state_commitments", {"slug": "turkiye"}))
+    second = client.get(url("dashboard:state_commitments", {"slug": "turkiye"}) + "?page=2")
+
+    profile = page.context["profile"]
+    assert (profile.delivered_count, profile.pending_count) == (3 + 12, 30)
+    assert len(profile.delivered) == len(profile.pending) == selectors.STATE_LIST_SIZE == 10
+    # The latest delivered, and the pending ones due first (the dataset's due in 2021).
+    assert profile.delivered[0].title == "Delivered 11"
+    assert [c.title for c in profile.pending[:2]] == ["Pending 00", "Pending 01"]
+    assert "10 of 15 shown." in text_of(page)
+    assert "10 of 30 shown." in text_of(page)
+    link = url("dashboard:state_commitments", {"slug": "turkiye"})
+    assert f'href="{link}"' in page.content.decode()
+    assert total == 45
+    assert len(every.context["page_obj"].object_list) == views.PAGE_SIZE
+    assert len(second.context["page_obj"].object_list) == total - views.PAGE_SIZE
+    assert "Page 2 of 2" in text_of(second)
+
+
+def test_state_page_counts_its_trainees_even_where_someone_else_withdrew(client):
+    dataset.build(3)
+    turkiye = MemberState.objects.get(slug="turkiye")
+    senegal = MemberState.objects.get(slug="senegal")
+    edition = Edition.objects.filter(participants__state=turkiye).order_by("starts_on").first()
+    edition.participants.create(
+        full_name="Withdrawn",
+        gender="male",
+        state=senegal,
+        completion=Participant.Completion.WITHDRAWN,
+    )
+    edition.participants.create(
+        full_name="Also withdrawn",
+        gender="male",
+        state=turkiye,
+        completion=Participant.Completion.WITHDRAWN,
+    )
+    expected = (
+        Participant.objects.filter(state=turkiye)
+        .exclude(completion=Participant.Completion.WITHDRAWN)
+        .count()
+    )
+
+    profile = client.get(url("dashboard:state", {"slug": "turkiye"})).context["profile"]
+
+    assert expected == 9
+    assert profile.trainee_total == expected
+    assert profile.training_edition_count == 9
+    assert sum(edition.state_participants for edition in profile.trainings) == 9
+
+
+def test_contact_group_shows_the_latest_meetings_and_links_to_every_meeting(client):
+    dataset.build(1)
+    group = ContactGroup.objects.get(slug="friends-of-mediation")
+    ContactGroupMeeting.objects.bulk_create(
+        ContactGroupMeeting(
+            group=group,
+            number=index + 2,
+            held_on=datetime.date(2019, 1, 1) + datetime.timedelta(days=30 * index),
+            place=f"Place {index:02}",
+            level="ambassador",
+        )
+        for index in range(29)
+    )
+
+    page = client.get(url("dashboard:contact_group"))
+    every = client.get(url("dashboard:contact_group_meetings", {"slug": group.slug}))
+    second = client.get(url("dashboard:contact_group_meetings", {"slug": group.slug}) + "?page=2")
+    unknown = client.get(url("dashboard:contact_group_meetings", {"slug": "no-such-group"}))
+
+    (shown,) = page.context["groups"]
+    assert shown.meeting_count == 30
+    assert [m.place for m in shown.latest_meetings[:2]] == ["Place 28", "Place 27"]
+    assert len(shown.latest_meetings) == selectors.LATEST_MEETINGS == 10
+    assert "10 of 30 shown." in text_of(page)
+    assert f'href="{url("dashboard:contact_group_meetings", {"slug": group.slug})}"' in (
+        page.content.decode()
+    )
+    assert "30 meetings" in text_of(every)
+    assert len(every.context["page_obj"].object_list) == views.PAGE_SIZE
+    assert len(second.context["page_obj"].object_list) == 5
+    assert unknown.status_code == 404

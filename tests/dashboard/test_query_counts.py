@@ -16,8 +16,10 @@ pytestmark = pytest.mark.django_db
 COLD = {
     "dashboard:home": 31,
     "dashboard:states": 22,
-    "dashboard:state": 28,
+    "dashboard:state": 34,
+    "dashboard:state_commitments": 17,
     "dashboard:contact_group": 25,
+    "dashboard:contact_group_meetings": 17,
     "dashboard:network": 38,
     "dashboard:trainings": 31,
     "dashboard:conferences": 17,

@@ -18,7 +18,7 @@ from django.urls import URLPattern, URLResolver, resolve, reverse
 from django.utils import translation
 
 from conferences.models import Conference
-from network.models import MemberState, RosterMember, RosterRole
+from network.models import ContactGroup, MemberState, RosterMember, RosterRole
 from network.privacy import roster_member_data_export, roster_member_erase
 from oic_mediation.api import exports
 from oic_mediation.api import urls as api_urls
@@ -82,7 +82,9 @@ def url_arguments() -> dict[str, list]:
     return {
         "paragraph": list(Paragraph.objects.values_list("pk", flat=True)),
         "state": states,
+        "state_commitments": states,
         "state_calendar": states,
+        "contact_group_meetings": list(ContactGroup.objects.values_list("slug", flat=True)),
         "programme": list(Programme.objects.values_list("slug", flat=True)),
         "conference": list(Conference.objects.values_list("ordinal", flat=True)),
         "report_pdf": reports,
