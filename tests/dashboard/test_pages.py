@@ -300,3 +300,16 @@ def test_a_programme_page_seen_first_leaves_the_trainings_page_its_figures(clien
     assert trainings.status_code == 200
     assert "state_chart" in trainings.context
     assert "Member states with the most participants" in text_of(trainings)
+
+
+def test_resolution_symbols_read_left_to_right_inside_arabic_text(client):
+    dataset.build(1)
+    isolated = "\u206653/45-POL\u2069"
+
+    arabic = client.get(url("dashboard:home", language="ar")).content.decode()
+    english = client.get(url("dashboard:home", language="en")).content.decode()
+
+    # The tagline (a translation) and the resolution's heading (a symbol from the database).
+    assert arabic.count(isolated) >= 2
+    assert "53/45-POL" in english
+    assert "\u2066" not in english

@@ -1,4 +1,5 @@
-"""Formatting for the dashboard: numbers and percentages per language, Hijri dates, the switcher."""
+"""Formatting for the dashboard: numbers and percentages per language, Hijri dates, the switcher,
+left-to-right symbols in right-to-left text."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.formats import date_format, number_format
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_bidi, get_language_info
 from django.utils.translation import gettext as _
 
 from resolutions.models import hijri_span
@@ -20,6 +21,23 @@ def number(value) -> str:
     if value is None or value == "":
         return "—"
     return number_format(value, force_grouping=True)
+
+
+# Unicode's left-to-right isolate and its closing mark (the PDF report uses the same pair).
+LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
+
+
+@register.filter
+def ltr(value) -> str:
+    """A left-to-right symbol such as 53/45-POL kept whole inside right-to-left text.
+
+    Without the isolate an Arabic page shows "POL-53/45": the bidirectional algorithm lays the
+    symbol's parts out right to left. Plain text (escaped as usual); unchanged in left-to-right
+    languages.
+    """
+    if not get_language_bidi() or value in (None, ""):
+        return value
+    return f"{LEFT_TO_RIGHT_ISOLATE}{value}{POP_DIRECTIONAL_ISOLATE}"
 
 
 @register.filter
