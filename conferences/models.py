@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from network.models import MemberState, Organisation
-from oic_mediation.models import TrackedModel
+from oic_mediation.models import HttpsURLField, TrackedModel
 from resolutions.models import Paragraph
 
 
@@ -353,7 +353,7 @@ class Document(TrackedModel):
     )
     published_on = models.DateField(_("published on"), null=True, blank=True)
     file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True, max_length=255)
-    url = models.URLField(_("link"), blank=True)
+    url = HttpsURLField(_("link"), blank=True)
     is_public = models.BooleanField(_("public"), default=True)
 
     history = HistoricalRecords()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from oic_mediation.models import TrackedModel
+from oic_mediation.models import HttpsURLField, TrackedModel
 
 
 def exactly_one_of(first: str, second: str) -> Q:
@@ -165,7 +165,7 @@ class Organisation(TrackedModel):
         verbose_name=_("part of"),
     )
     description = models.TextField(_("description"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = HttpsURLField(_("website"), blank=True)
 
     history = HistoricalRecords()
 

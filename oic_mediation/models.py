@@ -43,6 +43,14 @@ def refuse_null_characters(instance: models.Model, exclude=None) -> None:
         raise ValidationError(errors)
 
 
+class HttpsURLField(models.URLField):
+    """A link whose forms read an address typed without a scheme as https:// (Django 6's default,
+    chosen now: without it every form built from the field warns of the change)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class RefusesNullCharactersModel(models.Model):
     """``full_clean()`` also refuses NUL characters, with the other field errors."""
 

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from network.models import MemberState, StateOrOrganisation, exactly_one_of
 from oic_mediation.audit import AuditedManager
-from oic_mediation.models import RefusesNullCharactersModel, TrackedModel
+from oic_mediation.models import HttpsURLField, RefusesNullCharactersModel, TrackedModel
 
 
 class ImplementationStatus(models.TextChoices):
@@ -58,7 +58,7 @@ class Resolution(TrackedModel):
         help_text=_("e.g. UN General Assembly resolutions 65/283, 66/291, 68/303 and 70/304."),
     )
     summary = models.TextField(_("summary"), blank=True)
-    text_url = models.URLField(_("link to the text"), blank=True)
+    text_url = HttpsURLField(_("link to the text"), blank=True)
 
     history = HistoricalRecords()
 
@@ -349,7 +349,7 @@ class ProgressReport(RefusesNullCharactersModel):
     language = models.CharField(
         _("language of the narrative"), max_length=2, choices=settings.LANGUAGES, default="en"
     )
-    evidence_url = models.URLField(_("evidence (link)"), blank=True)
+    evidence_url = HttpsURLField(_("evidence (link)"), blank=True)
     evidence_file = models.FileField(
         _("evidence (file)"), upload_to="evidence/%Y/%m/", blank=True, max_length=255
     )

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
@@ -21,6 +22,10 @@ from oic_mediation.groups import sync_secretariat_group
 from resolutions.models import Paragraph, Resolution
 
 PASSWORD = "correct horse battery staple 42"
+
+# WhiteNoise warns at every start of the middleware when STATIC_ROOT does not exist; the suite
+# collects nothing there, an empty directory is enough.
+Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture

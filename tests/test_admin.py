@@ -47,6 +47,7 @@ from resolutions.models import (
     ProgressReport,
     PublishedReport,
     ReminderSent,
+    Resolution,
 )
 from trainings.models import Edition, Participant, Programme
 
@@ -857,3 +858,14 @@ def test_commitment_list_counts_reports_latest_pledge_first_with_years_from_the_
     assert months.status_code == 200
     assert len(re.findall(r"pledged_on__month=\d+", months.content.decode())) == 12
     assert list(months.context["cl"].result_list) == []
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [(Organisation, "website"), (Resolution, "text_url"), (ProgressReport, "evidence_url")],
+)
+def test_a_link_typed_without_its_scheme_is_read_as_https(model, field):
+    form_field = model._meta.get_field(field).formfield()
+
+    assert form_field.clean("www.oic-oci.org/page") == "https://www.oic-oci.org/page"
+    assert form_field.clean("http://example.org") == "http://example.org"

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from network.models import Gender, MemberState, Organisation
-from oic_mediation.models import TrackedModel
+from oic_mediation.models import HttpsURLField, TrackedModel
 from resolutions.models import Paragraph
 
 
@@ -58,7 +58,7 @@ class Programme(TrackedModel):
     )
     launched_on = models.DateField(_("launched on"), null=True, blank=True)
     awards_certificate = models.BooleanField(_("awards a certificate"), default=False)
-    website = models.URLField(_("website"), blank=True)
+    website = HttpsURLField(_("website"), blank=True)
 
     history = HistoricalRecords(m2m_fields=[partners, paragraphs])
 
