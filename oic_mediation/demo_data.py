@@ -518,15 +518,19 @@ class DemoDataGenerator:
                 else None
             )
             by_state = rng.random() < 0.9 or not organisations
-            figure = f"{target:,}" if target else "several"
+            if target:
+                figure = {"en": f"{target:,}", "fr": f"{target:,}".replace(",", "\u202f")}
+                figure["ar"] = figure["en"]
+            else:
+                figure = {"en": "several", "fr": "plusieurs", "ar": "عدة"}
             commitments.append(
                 Commitment(
                     state=rng.choice(states) if by_state else None,
                     organisation=None if by_state else rng.choice(organisations),
                     paragraph=rng.choice(paragraphs),
-                    title_en=english.format(n=figure),
-                    title_fr=french.format(n=figure),
-                    title_ar=arabic.format(n=figure),
+                    title_en=english.format(n=figure["en"]),
+                    title_fr=french.format(n=figure["fr"]),
+                    title_ar=arabic.format(n=figure["ar"]),
                     description_en="",
                     target_quantity=target,
                     unit=unit,
