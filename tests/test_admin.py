@@ -869,3 +869,24 @@ def test_a_link_typed_without_its_scheme_is_read_as_https(model, field):
 
     assert form_field.clean("www.oic-oci.org/page") == "https://www.oic-oci.org/page"
     assert form_field.clean("http://example.org") == "http://example.org"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?reported_at__year=2024", "?reported_at__year=2024&reported_at__month=2"],
+    ids=["years", "months", "days"],
+)
+def test_progress_report_date_hierarchy_drills_down_to_the_day(
+    secretariat_client, one_of_each, query
+):
+    response = secretariat_client.get(admin_url(ProgressReport, "changelist") + query)
+
+    assert response.status_code == 200
+    links = re.findall(r"reported_at__(?:year|month|day)=\d+", response.content.decode())
+    if query.endswith("month=2"):
+        # Every day of February 2024, a leap year.
+        assert len({link for link in links if "day=" in link}) == 29
+    elif query:
+        assert len({link for link in links if "month=" in link}) == 12
+    else:
+        assert links
