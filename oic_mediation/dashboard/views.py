@@ -50,6 +50,30 @@ class DashboardPage(TemplateView):
         return context
 
 
+class ItemPage(DashboardPage):
+    """A page about one item named in the URL (404 when there is none), with one of its lists a
+    page at a time: the item is in the context under ``item_name``, the list's page as
+    ``page_obj``."""
+
+    item_name = ""
+
+    def get_item(self, **kwargs):
+        raise NotImplementedError
+
+    def get_list(self):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        self.item = self.get_item(**kwargs)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context[self.item_name] = self.item
+        context["page_obj"] = paginate(self.request, self.get_list())
+        return context
+
+
 def engagement_labels() -> dict[str, str]:
     return {
         "implemented": _("All commitments delivered"),
@@ -90,32 +114,25 @@ class HomeView(DashboardPage):
         return overview
 
 
-class ParagraphView(DashboardPage):
+class ParagraphView(ItemPage):
     """One paragraph or measure: its figures and every commitment, a page at a time."""
 
     template_name = "dashboard/paragraph.html"
     section = "home"
+    item_name = "paragraph"
 
-    def get(self, request, *args, **kwargs):
-        self.paragraph = get_object_or_404(
-            resolution_selectors.paragraphs_with_figures(), pk=kwargs["pk"]
-        )
-        return super().get(request, *args, **kwargs)
+    def get_item(self, **kwargs):
+        return get_object_or_404(resolution_selectors.paragraphs_with_figures(), pk=kwargs["pk"])
+
+    def get_list(self):
+        return selectors.paragraph_commitments(self.item)
 
     def cache_parts(self) -> tuple:
-        return ("paragraph", self.paragraph.pk)
+        return ("paragraph", self.item.pk)
 
     def build(self) -> dict:
-        units = selectors.unit_figures_by_paragraph([self.paragraph])
-        return {"units": units.get(self.paragraph.pk, [])}
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["paragraph"] = self.paragraph
-        context["page_obj"] = paginate(
-            self.request, selectors.paragraph_commitments(self.paragraph)
-        )
-        return context
+        units = selectors.unit_figures_by_paragraph([self.item])
+        return {"units": units.get(self.item.pk, [])}
 
 
 class StatesView(DashboardPage):
@@ -180,21 +197,18 @@ class StateView(DashboardPage):
         }
 
 
-class StateCommitmentsView(DashboardPage):
+class StateCommitmentsView(ItemPage):
     """Every commitment of one member state, a page at a time."""
 
     template_name = "dashboard/state_commitments.html"
     section = "states"
+    item_name = "state"
 
-    def get(self, request, *args, **kwargs):
-        self.state = get_object_or_404(MemberState, slug=kwargs["slug"])
-        return super().get(request, *args, **kwargs)
+    def get_item(self, **kwargs):
+        return get_object_or_404(MemberState, slug=kwargs["slug"])
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["state"] = self.state
-        context["page_obj"] = paginate(self.request, selectors.state_commitments(self.state))
-        return context
+    def get_list(self):
+        return selectors.state_commitments(self.item)
 
 
 class ContactGroupView(DashboardPage):
@@ -205,21 +219,18 @@ class ContactGroupView(DashboardPage):
         return {"groups": selectors.contact_groups()}
 
 
-class ContactGroupMeetingsView(DashboardPage):
+class ContactGroupMeetingsView(ItemPage):
     """Every meeting of one contact group, the latest first, a page at a time."""
 
     template_name = "dashboard/contact_group_meetings.html"
     section = "contact_group"
+    item_name = "group"
 
-    def get(self, request, *args, **kwargs):
-        self.group = get_object_or_404(ContactGroup, slug=kwargs["slug"])
-        return super().get(request, *args, **kwargs)
+    def get_item(self, **kwargs):
+        return get_object_or_404(ContactGroup, slug=kwargs["slug"])
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["group"] = self.group
-        context["page_obj"] = paginate(self.request, selectors.group_meetings(self.group))
-        return context
+    def get_list(self):
+        return selectors.group_meetings(self.item)
 
 
 class NetworkView(DashboardPage):
@@ -304,21 +315,18 @@ class TrainingsView(DashboardPage):
         return context
 
 
-class ProgrammeView(DashboardPage):
+class ProgrammeView(ItemPage):
     """One training programme and every edition, latest first, a page at a time."""
 
     template_name = "dashboard/programme.html"
     section = "trainings"
+    item_name = "programme"
 
-    def get(self, request, *args, **kwargs):
-        self.programme = get_object_or_404(selectors.programmes(), slug=kwargs["slug"])
-        return super().get(request, *args, **kwargs)
+    def get_item(self, **kwargs):
+        return get_object_or_404(selectors.programmes(), slug=kwargs["slug"])
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["programme"] = self.programme
-        context["page_obj"] = paginate(self.request, selectors.programme_editions(self.programme))
-        return context
+    def get_list(self):
+        return selectors.programme_editions(self.item)
 
 
 class ConferencesView(DashboardPage):
@@ -332,24 +340,18 @@ class ConferencesView(DashboardPage):
         return context
 
 
-class ConferenceView(DashboardPage):
+class ConferenceView(ItemPage):
     """One conference: its sessions and speakers, documents, and recommendations a page at a time."""
 
     template_name = "dashboard/conference.html"
     section = "conferences"
+    item_name = "conference"
 
-    def get(self, request, *args, **kwargs):
-        conference = get_object_or_404(Conference, ordinal=kwargs["ordinal"])
-        self.conference = selectors.conference_detail(conference)
-        return super().get(request, *args, **kwargs)
+    def get_item(self, **kwargs):
+        return selectors.conference_detail(get_object_or_404(Conference, ordinal=kwargs["ordinal"]))
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["conference"] = self.conference
-        context["page_obj"] = paginate(
-            self.request, selectors.conference_recommendations(self.conference)
-        )
-        return context
+    def get_list(self):
+        return selectors.conference_recommendations(self.item)
 
 
 class FiguresView(DashboardPage):
