@@ -82,31 +82,43 @@ TOP_COMMITMENTS = 5
 COMMITMENT_ORDER = ("status", "state__name", "organisation__name", "id")
 
 
-def unit_figures_by_paragraph(paragraphs=None) -> dict[int, list[UnitFigures]]:
-    """Pledged, delivered and gap per unit of each paragraph, summed in the database."""
-    commitments = Commitment.objects.exclude(status="withdrawn").filter(
-        target_quantity__isnull=False
-    )
-    if paragraphs is not None:
-        commitments = commitments.filter(paragraph__in=paragraphs)
-    rows = (
-        commitments.values("paragraph", "unit")
+def _summed_by_unit(commitments: QuerySet[Commitment], *group: str):
+    """Rows of ``group`` values and unit with what was pledged and delivered, summed in the
+    database (withdrawn commitments and those without a target left out)."""
+    return (
+        commitments.exclude(status="withdrawn")
+        .filter(target_quantity__isnull=False)
+        .values(*group, "unit")
         .annotate(
             pledged=Sum("target_quantity"),
             delivered=Sum(Least(F("delivered_quantity"), F("target_quantity"))),
         )
-        .order_by("paragraph", "unit")
+        .order_by(*group, "unit")
     )
+
+
+def _figures(row: dict) -> UnitFigures:
+    return UnitFigures(
+        row["unit"],
+        str(Commitment.Unit(row["unit"]).label),
+        row["pledged"] or 0,
+        row["delivered"] or 0,
+    )
+
+
+def unit_figures(commitments: QuerySet[Commitment]) -> list[UnitFigures]:
+    """Pledged, delivered and gap per unit of ``commitments``."""
+    return [_figures(row) for row in _summed_by_unit(commitments)]
+
+
+def unit_figures_by_paragraph(paragraphs=None) -> dict[int, list[UnitFigures]]:
+    """Pledged, delivered and gap per unit of each paragraph (of every one when None)."""
+    commitments = Commitment.objects.all()
+    if paragraphs is not None:
+        commitments = commitments.filter(paragraph__in=paragraphs)
     figures: dict[int, list[UnitFigures]] = defaultdict(list)
-    for row in rows:
-        figures[row["paragraph"]].append(
-            UnitFigures(
-                row["unit"],
-                str(Commitment.Unit(row["unit"]).label),
-                row["pledged"] or 0,
-                row["delivered"] or 0,
-            )
-        )
+    for row in _summed_by_unit(commitments, "paragraph"):
+        figures[row["paragraph"]].append(_figures(row))
     return figures
 
 
@@ -288,29 +300,6 @@ class StateProfile:
     editions_hosted_count: int = 0
     memberships: list = field(default_factory=list)
     co_chairs: list = field(default_factory=list)
-
-
-def unit_figures(commitments: QuerySet[Commitment]) -> list[UnitFigures]:
-    """Pledged, delivered and gap per unit of ``commitments``, summed in the database."""
-    rows = (
-        commitments.exclude(status="withdrawn")
-        .filter(target_quantity__isnull=False)
-        .values("unit")
-        .annotate(
-            pledged=Sum("target_quantity"),
-            delivered=Sum(Least(F("delivered_quantity"), F("target_quantity"))),
-        )
-        .order_by("unit")
-    )
-    return [
-        UnitFigures(
-            row["unit"],
-            str(Commitment.Unit(row["unit"]).label),
-            row["pledged"] or 0,
-            row["delivered"] or 0,
-        )
-        for row in rows
-    ]
 
 
 def state_commitments(state: MemberState) -> QuerySet[Commitment]:
