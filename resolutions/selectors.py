@@ -18,6 +18,7 @@ Definitions used everywhere (dashboard, API, reports):
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -196,26 +197,40 @@ class UnitTotals:
         return str(Commitment.Unit(self.unit).label)
 
 
-def gap_by_unit(queryset: QuerySet[Commitment] | None = None) -> list[UnitTotals]:
-    """Pledged, delivered and gap summed per unit: sums only make sense within one unit."""
+def _summed_by_unit(queryset: QuerySet[Commitment] | None, *group: str):
     queryset = queryset if queryset is not None else Commitment.objects.all()
-    rows = (
+    return (
         queryset.exclude(status=CommitmentStatus.WITHDRAWN)
         .filter(target_quantity__isnull=False)
-        .values("unit")
+        .values(*group, "unit")
         .annotate(
             pledged=Sum("target_quantity"),
             delivered=Sum(Least(F("delivered_quantity"), F("target_quantity"))),
             gap=Sum(Greatest(F("target_quantity") - F("delivered_quantity"), Value(0))),
         )
-        .order_by("unit")
+        .order_by(*group, "unit")
     )
-    return [
-        UnitTotals(
-            unit=row["unit"], pledged=row["pledged"], delivered=row["delivered"], gap=row["gap"]
-        )
-        for row in rows
-    ]
+
+
+def _totals(row: dict) -> UnitTotals:
+    return UnitTotals(
+        unit=row["unit"], pledged=row["pledged"], delivered=row["delivered"], gap=row["gap"]
+    )
+
+
+def gap_by_unit(queryset: QuerySet[Commitment] | None = None) -> list[UnitTotals]:
+    """Pledged, delivered and gap summed per unit: sums only make sense within one unit."""
+    return [_totals(row) for row in _summed_by_unit(queryset)]
+
+
+def gap_by_unit_per(
+    field: str, queryset: QuerySet[Commitment] | None = None
+) -> dict[object, list[UnitTotals]]:
+    """``gap_by_unit`` for each value of ``field`` (e.g. "paragraph": its id), in one query."""
+    totals: dict[object, list[UnitTotals]] = defaultdict(list)
+    for row in _summed_by_unit(queryset, field):
+        totals[row[field]].append(_totals(row))
+    return totals
 
 
 def commitment_totals(queryset: QuerySet[Commitment] | None = None) -> dict:

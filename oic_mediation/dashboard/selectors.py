@@ -27,7 +27,7 @@ from django.db.models import (
     Value,
     Window,
 )
-from django.db.models.functions import Coalesce, ExtractYear, Least, RowNumber
+from django.db.models.functions import Coalesce, ExtractYear, RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from conferences.models import (
@@ -54,25 +54,10 @@ from network.models import (
 from oic_mediation.db import SubqueryCount
 from resolutions import selectors as resolution_selectors
 from resolutions.models import Commitment, ImplementationStatus, Resolution
+from resolutions.selectors import UnitTotals
 from trainings.models import Edition, Participant, Programme
 
 # --- Implementation (home) -------------------------------------------------------------------
-
-
-@dataclass
-class UnitFigures:
-    unit: str
-    label: str
-    pledged: int = 0
-    delivered: int = 0
-
-    @property
-    def gap(self) -> int:
-        return max(self.pledged - self.delivered, 0)
-
-    @property
-    def ratio(self) -> float:
-        return min(self.delivered / self.pledged, 1.0) if self.pledged else 0.0
 
 
 # The home page shows this many commitments under each paragraph; the paragraph's own page lists
@@ -82,44 +67,12 @@ TOP_COMMITMENTS = 5
 COMMITMENT_ORDER = ("status", "state__name", "organisation__name", "id")
 
 
-def _summed_by_unit(commitments: QuerySet[Commitment], *group: str):
-    """Rows of ``group`` values and unit with what was pledged and delivered, summed in the
-    database (withdrawn commitments and those without a target left out)."""
-    return (
-        commitments.exclude(status="withdrawn")
-        .filter(target_quantity__isnull=False)
-        .values(*group, "unit")
-        .annotate(
-            pledged=Sum("target_quantity"),
-            delivered=Sum(Least(F("delivered_quantity"), F("target_quantity"))),
-        )
-        .order_by(*group, "unit")
-    )
-
-
-def _figures(row: dict) -> UnitFigures:
-    return UnitFigures(
-        row["unit"],
-        str(Commitment.Unit(row["unit"]).label),
-        row["pledged"] or 0,
-        row["delivered"] or 0,
-    )
-
-
-def unit_figures(commitments: QuerySet[Commitment]) -> list[UnitFigures]:
-    """Pledged, delivered and gap per unit of ``commitments``."""
-    return [_figures(row) for row in _summed_by_unit(commitments)]
-
-
-def unit_figures_by_paragraph(paragraphs=None) -> dict[int, list[UnitFigures]]:
+def unit_figures_by_paragraph(paragraphs=None) -> dict[int, list[UnitTotals]]:
     """Pledged, delivered and gap per unit of each paragraph (of every one when None)."""
     commitments = Commitment.objects.all()
     if paragraphs is not None:
         commitments = commitments.filter(paragraph__in=paragraphs)
-    figures: dict[int, list[UnitFigures]] = defaultdict(list)
-    for row in _summed_by_unit(commitments, "paragraph"):
-        figures[row["paragraph"]].append(_figures(row))
-    return figures
+    return resolution_selectors.gap_by_unit_per("paragraph", commitments)
 
 
 def paragraph_commitments(paragraph) -> QuerySet[Commitment]:
@@ -329,7 +282,7 @@ def state_profile(state: MemberState) -> StateProfile:
             F("due_on").asc(nulls_last=True), "paragraph__number", "id"
         )[:STATE_LIST_SIZE]
     )
-    profile.units = unit_figures(commitments)
+    profile.units = resolution_selectors.gap_by_unit(commitments)
     profile.nominees = RosterMember.objects.filter(nominating_state=state).aggregate(
         total=Count("id"),
         vetted=Count("id", filter=Q(vetting_status=RosterMember.Vetting.VETTED)),
