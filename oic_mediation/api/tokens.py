@@ -7,19 +7,21 @@ same lockout as the sign-in page.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from oic_mediation.accounts.second_factor import confirmed_device
+from oic_mediation.api.authentication import (
+    STAFF_TOKEN_REFUSED,
+    PortalTokenAuthentication,
+    second_factor_required,
+)
 from oic_mediation.api.exceptions import error_response
 from oic_mediation.api.permissions import FOCAL_POINT_AREA_PERMISSION
 from oic_mediation.api.schema import ErrorSerializer
@@ -29,7 +31,7 @@ from oic_mediation.api.serializers import TokenInputSerializer, TokenSerializer
 class TokenView(APIView):
     permission_classes = [AllowAny]
     # No session: the token is for clients outside the browser, and needs no CSRF token.
-    authentication_classes = [TokenAuthentication]
+    authentication_classes = [PortalTokenAuthentication]
 
     @extend_schema(
         summary=_("Get your API token (focal points and the Secretariat)"),
@@ -64,9 +66,7 @@ class TokenView(APIView):
             )
         if not user.has_perm(FOCAL_POINT_AREA_PERMISSION):
             raise PermissionDenied(_("API tokens are for focal points and the Secretariat."))
-        if user.is_staff and (settings.STAFF_OTP_REQUIRED or confirmed_device(user) is not None):
-            raise PermissionDenied(
-                _("Staff accounts sign in with two-factor authentication; tokens would bypass it.")
-            )
+        if second_factor_required(user):
+            raise PermissionDenied(STAFF_TOKEN_REFUSED)
         token, _created = Token.objects.get_or_create(user=user)
         return Response({"token": token.key}, status=status.HTTP_200_OK)

@@ -240,3 +240,26 @@ def test_enrolling_deletes_the_staff_members_api_token(client, secretariat):
     client.post(reverse("accounts:two_factor"), {"otp_token": current_code(device)})
 
     assert Token.objects.filter(user=secretariat).exists() is False
+
+
+def test_a_staff_token_from_before_the_second_factor_became_mandatory_is_refused(
+    client, settings, secretariat, focal_turkiye
+):
+    staff_token = Token.objects.create(user=secretariat)
+    focal_token = Token.objects.create(user=focal_turkiye)
+
+    def commitments_with(token):
+        return client.get(
+            "/api/v1/commitments/",
+            HTTP_AUTHORIZATION=f"Token {token.key}",
+            HTTP_ACCEPT="application/json",
+        )
+
+    assert commitments_with(staff_token).status_code == 200
+    settings.STAFF_OTP_REQUIRED = True
+
+    refused = commitments_with(staff_token)
+
+    assert refused.status_code == 403
+    assert "two-factor authentication" in refused.json()["detail"]
+    assert commitments_with(focal_token).status_code == 200
