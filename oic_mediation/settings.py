@@ -274,9 +274,11 @@ REST_FRAMEWORK = {
     # JSON only: the browsable API needs inline scripts, which the CSP forbids; /api/docs/ browses.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        # Token first: a request without credentials gets 401 with "WWW-Authenticate: Token"
+        # (DRF answers 403 when the first scheme, like the session's, has no such header).
         # DRF's token authentication, refusing staff tokens once a second factor is required.
         "oic_mediation.api.authentication.PortalTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": [

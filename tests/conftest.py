@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.utils import translation
 
 from network.models import FocalPoint, MemberState
 from oic_mediation.groups import sync_secretariat_group
+from oic_mediation.response_cache import local_copies
 from resolutions.models import Paragraph, Resolution
 
 PASSWORD = "correct horse battery staple 42"
@@ -106,6 +108,23 @@ def plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def no_cached_responses_from_an_earlier_test(request, django_db_blocker):
+    """Each test starts without another test's cached pages.
+
+    The database is rolled back after most tests, the cache table with it; but a test that
+    commits (live server, transactional_db) leaves its rows in the cache table, which Django's
+    flush does not empty, and each worker process keeps copies of cached responses in memory.
+    Either could answer the next test on that process with the earlier test's page.
+    """
+    local_copies.clear()
+    yield
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        with django_db_blocker.unblock():
+            cache.clear()
+    local_copies.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -100,5 +100,5 @@ def test_api_reads_with_a_token_are_not_served_from_the_cache(turkiye):
 
     response = Client().get("/api/v1/states/", HTTP_AUTHORIZATION="Token not-a-valid-token")
 
-    assert response.status_code == 403  # refused, not the cached anonymous list
+    assert response.status_code == 401  # refused, not the cached anonymous list
     assert "results" not in response.json()

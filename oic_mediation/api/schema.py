@@ -28,7 +28,8 @@ class ErrorSerializer(serializers.Serializer):
 
 ERROR_RESPONSES = {
     "400": _("Invalid input or query parameters; see “fields”."),
-    "403": _("Not signed in, or not allowed to do this."),
+    "401": _("Not signed in: send your token (Authorization: Token …), or it was refused."),
+    "403": _("Not allowed to do this."),
     "404": _("No such record."),
     "429": _("Too many requests; retry later."),
 }

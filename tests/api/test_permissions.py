@@ -85,21 +85,21 @@ CELLS = {
     "POST commitments": Cell(
         "post",
         "/api/v1/commitments/",
-        {"anonymous": 403, "focal_same_state": 201, "focal_other_state": 403, "secretariat": 201},
+        {"anonymous": 401, "focal_same_state": 201, "focal_other_state": 403, "secretariat": 201},
         body={"paragraph": "{paragraph}", "state": "TR", "title": "Host a training"},
         counts="commitment",
     ),
     "PATCH commitment": Cell(
         "patch",
         "/api/v1/commitments/{commitment}/",
-        {"anonymous": 403, "focal_same_state": 200, "focal_other_state": 403, "secretariat": 200},
+        {"anonymous": 401, "focal_same_state": 200, "focal_other_state": 403, "secretariat": 200},
         body={"title": "Train 12 diplomats", "version": 1},
     ),
     "PUT commitment": Cell(
         "put",
         "/api/v1/commitments/{commitment}/",
         {
-            "anonymous": 403,
+            "anonymous": 401,
             "focal_same_state": 405,
             "focal_other_state": 405,
             "secretariat": 405,
@@ -109,7 +109,7 @@ CELLS = {
         "delete",
         "/api/v1/commitments/{commitment}/",
         {
-            "anonymous": 403,
+            "anonymous": 401,
             "focal_same_state": 405,
             "focal_other_state": 405,
             "secretariat": 405,
@@ -118,7 +118,7 @@ CELLS = {
     "POST progress-reports": Cell(
         "post",
         "/api/v1/progress-reports/",
-        {"anonymous": 403, "focal_same_state": 201, "focal_other_state": 403, "secretariat": 201},
+        {"anonymous": 401, "focal_same_state": 201, "focal_other_state": 403, "secretariat": 201},
         body={
             "commitment": "{commitment}",
             "status": "in_progress",
@@ -131,18 +131,18 @@ CELLS = {
     "POST validate a report": Cell(
         "post",
         "/api/v1/progress-reports/{submitted_report}/validate/",
-        {"anonymous": 403, "focal_same_state": 403, "focal_other_state": 404, "secretariat": 200},
+        {"anonymous": 401, "focal_same_state": 403, "focal_other_state": 404, "secretariat": 200},
     ),
     "POST return a report": Cell(
         "post",
         "/api/v1/progress-reports/{submitted_report}/return/",
-        {"anonymous": 403, "focal_same_state": 403, "focal_other_state": 404, "secretariat": 200},
+        {"anonymous": 401, "focal_same_state": 403, "focal_other_state": 404, "secretariat": 200},
         body={"comment": "Attach the list of participants."},
     ),
     "POST nominations": Cell(
         "post",
         "/api/v1/roster/nominations/",
-        {"anonymous": 403, "focal_same_state": 201, "focal_other_state": 403, "secretariat": 201},
+        {"anonymous": 401, "focal_same_state": 201, "focal_other_state": 403, "secretariat": 201},
         body={
             "state": "TR",
             "full_name": "Elif Nominee",
@@ -156,7 +156,7 @@ CELLS = {
         "get",
         "/api/v1/roster/nominations/",
         {
-            "anonymous": 403,
+            "anonymous": 401,
             "focal_same_state": 405,
             "focal_other_state": 405,
             "secretariat": 405,
@@ -221,7 +221,8 @@ def test_permission_matrix(world, resolution, paragraph_training, client_for, ce
     expected = {}
     for role, status in cell.expected.items():
         code = {
-            403: "not_authenticated" if role == "anonymous" else "permission_denied",
+            401: "not_authenticated",
+            403: "permission_denied",
             404: "not_found",
             405: "method_not_allowed",
         }.get(status)

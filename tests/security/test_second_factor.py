@@ -260,6 +260,7 @@ def test_a_staff_token_from_before_the_second_factor_became_mandatory_is_refused
 
     refused = commitments_with(staff_token)
 
-    assert refused.status_code == 403
+    assert refused.status_code == 401
+    assert refused["WWW-Authenticate"] == "Token"
     assert "two-factor authentication" in refused.json()["detail"]
     assert commitments_with(focal_token).status_code == 200
