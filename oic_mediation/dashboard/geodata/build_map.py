@@ -50,6 +50,28 @@ def equal_earth(longitude: float, latitude: float) -> tuple[float, float]:
     return x, -y
 
 
+def tenths(value: int) -> str:
+    """A number of tenths written as SVG path data writes it shortest: 15 → "1.5", -5 → "-.5"."""
+    sign = "-" if value < 0 else ""
+    whole, tenth = divmod(abs(value), 10)
+    digits = (str(whole) if whole else "") + (f".{tenth}" if tenth else "")
+    return sign + (digits or "0")
+
+
+def svg_ring(points: list[tuple[int, int]]) -> str:
+    """A closed ring as SVG path data: the first point absolute, then relative steps ("l"),
+    about a third shorter than absolute coordinates for the same shape."""
+    numbers = [tenths(points[0][0]), tenths(points[0][1])]
+    start = "M" + ",".join(numbers)
+    steps = []
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        steps += [tenths(x1 - x0), tenths(y1 - y0)]
+    data = steps[0] if steps else ""
+    for number in steps[1:]:
+        data += number if number.startswith("-") else "," + number
+    return f"{start}l{data}z"
+
+
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
     (scale_x, scale_y), (translate_x, translate_y) = (
         topology["transform"]["scale"],
@@ -105,16 +127,15 @@ def main(topology_path: str, iso_codes_path: str) -> None:
             continue
         path = []
         for ring in rings:
-            projected = [project(*point) for point in ring]
-            commands = []
-            previous = None
-            for x, y in projected:
-                point = (round(x, 1), round(y, 1))
-                if point != previous:
-                    commands.append(f"{point[0]:g},{point[1]:g}")
-                previous = point
-            if len(commands) >= 3:
-                path.append("M" + "L".join(commands) + "Z")
+            points = []
+            for longitude, latitude in ring:
+                x, y = project(longitude, latitude)
+                # In tenths of a unit, as integers: the relative steps add up exactly.
+                point = (round(x * 10), round(y * 10))
+                if not points or point != points[-1]:
+                    points.append(point)
+            if len(points) >= 3:
+                path.append(svg_ring(points))
         numeric = geometry.get("id")
         countries.append(
             {
