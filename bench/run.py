@@ -37,11 +37,20 @@ from pathlib import Path
 import psutil
 import psycopg2
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin"
-PYTHON = str(BIN / "python") if (BIN / "python").exists() else sys.executable
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.harness import (  # noqa: E402
+    BIN,
+    HOST,
+    PYTHON,
+    ROOT,
+    log,
+    manage,
+    production_environment,
+    server_url,
+)
+
 RESULTS = ROOT / "bench" / "results.json"
-HOST = "127.0.0.1"
 SEED = 2018
 BARE_PATH = "/bench/bare/"
 
@@ -55,21 +64,7 @@ EXPORT_RSS_LIMIT_MB = 20
 TOTAL_SECONDS_LIMIT = 600
 
 
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 # -- databases --------------------------------------------------------------------------------
-
-
-def server_url() -> str:
-    """The PostgreSQL server's URL without a database name (DATABASE_URL's, or .ci/postgres.sh's)."""
-    url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        url = subprocess.run(
-            [str(ROOT / ".ci" / "postgres.sh")], check=True, capture_output=True, text=True
-        ).stdout.strip()
-    return url.rsplit("/", 1)[0]
 
 
 def admin_connection(server: str):
@@ -94,10 +89,6 @@ def demo_commitments(server: str, name: str) -> int | None:
         return None
     finally:
         connection.close()
-
-
-def manage(env: dict, *arguments: str) -> None:
-    subprocess.run([PYTHON, "manage.py", *arguments], cwd=ROOT, env=env, check=True)
 
 
 def prepare_database(server: str, scale: int, env: dict, *, reuse: bool) -> None:
@@ -130,27 +121,8 @@ def prepare_database(server: str, scale: int, env: dict, *, reuse: bool) -> None
 
 
 def bench_environment(database_url: str, var_dir: Path, secret_key: str) -> dict:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "REDIS_URL", "OIC_"))
-    }
-    env.update(
-        {
-            "DATABASE_URL": database_url,
-            "DJANGO_DEBUG": "false",
-            "DJANGO_SECRET_KEY": secret_key,
-            "DJANGO_HTTPS": "false",
-            "DJANGO_ALLOWED_HOSTS": HOST,
-            "DJANGO_VAR_DIR": str(var_dir),
-            "DJANGO_LOG_LEVEL": "WARNING",
-            # The load test is one client hammering the API: throttling would turn it into 429s.
-            "DJANGO_API_ANON_RATE": "100000000/minute",
-            "DJANGO_API_USER_RATE": "100000000/minute",
-            "OIC_BENCH": "1",
-        }
-    )
-    return env
+    # OIC_BENCH routes /bench/bare/, the stack's ceiling (never routed otherwise).
+    return production_environment(database_url, var_dir, secret_key, OIC_BENCH="1")
 
 
 class Server:
@@ -547,7 +519,7 @@ def main() -> int:
     options = parser.parse_args()
 
     started = time.monotonic()
-    server = server_url()
+    server = server_url("BENCH_DATABASE_URL")
     work_dir = Path(tempfile.mkdtemp(prefix="oic-bench-"))
     secret_key = secrets.token_urlsafe(50)
     try:

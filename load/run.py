@@ -29,10 +29,18 @@ from pathlib import Path
 
 import psycopg2
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin"
-PYTHON = str(BIN / "python") if (BIN / "python").exists() else sys.executable
-HOST = "127.0.0.1"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.harness import (  # noqa: E402
+    BIN,
+    HOST,
+    ROOT,
+    log,
+    manage,
+    production_environment,
+    server_url,
+)
+
 RESULTS = ROOT / "load" / "results.json"
 DATABASE = "oic_load"
 
@@ -56,53 +64,6 @@ token, _ = Token.objects.get_or_create(user=user)
 paragraph = Paragraph.objects.filter(number=8).first() or Paragraph.objects.first()
 print(token.key, paragraph.pk)
 """
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def server_url() -> str:
-    url = os.environ.get("LOAD_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        url = subprocess.run(
-            [str(ROOT / ".ci" / "postgres.sh")], check=True, capture_output=True, text=True
-        ).stdout.strip()
-    return url.rsplit("/", 1)[0]
-
-
-def environment(database_url: str, var_dir: Path) -> dict:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "REDIS_URL", "OIC_"))
-    }
-    env.update(
-        {
-            "DATABASE_URL": database_url,
-            "DJANGO_DEBUG": "false",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_HTTPS": "false",
-            "DJANGO_ALLOWED_HOSTS": HOST,
-            "DJANGO_VAR_DIR": str(var_dir),
-            "DJANGO_LOG_LEVEL": "WARNING",
-            "DJANGO_API_ANON_RATE": "100000000/minute",
-            "DJANGO_API_USER_RATE": "100000000/minute",
-        }
-    )
-    return env
-
-
-def manage(env: dict, *arguments: str, capture: bool = False) -> str:
-    done = subprocess.run(
-        [PYTHON, "manage.py", *arguments],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        text=True,
-        capture_output=capture,
-    )
-    return done.stdout if capture else ""
 
 
 def prepare(server: str, env: dict) -> tuple[str, int]:
@@ -141,9 +102,9 @@ def aggregated(stats_csv: Path) -> tuple[dict, list[dict]]:
 
 
 def main() -> int:
-    server = server_url()
+    server = server_url("LOAD_DATABASE_URL")
     work = Path(tempfile.mkdtemp(prefix="oic-load-"))
-    env = environment(f"{server}/{DATABASE}", work / "var")
+    env = production_environment(f"{server}/{DATABASE}", work / "var", secrets.token_urlsafe(50))
     token, paragraph = prepare(server, env)
 
     log(f"gunicorn: {WORKERS} sync workers on {HOST}:{PORT}")
