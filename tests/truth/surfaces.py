@@ -26,12 +26,14 @@ def text_of(html: str) -> str:
 def stat(html: str, label: str) -> int:
     """The number shown in the headline card whose label starts with ``label``."""
     match = re.search(
-        r'class="stat__value"[^>]*>([^<]*)(?:<span[^>]*>[^<]*</span>\s*)?</span>\s*'
+        r'<span class="stat__value"[^>]*>((?:(?!stat__value).)*?)</span>\s*'
         r'<span class="stat__label"[^>]*>\s*' + re.escape(label),
         html,
+        flags=re.S,
     )
     assert match, f"no headline figure labelled {label!r}"
-    digits = re.sub(r"\D", "", match.group(1))
+    value = re.sub(r"<span class=\"stat__of\".*", "", match.group(1), flags=re.S)
+    digits = re.sub(r"\D", "", re.sub(r"<[^>]+>", "", value))
     assert digits, f"the figure labelled {label!r} is not a number: {match.group(1)!r}"
     return int(digits)
 
@@ -40,6 +42,8 @@ def figure(html: str, name: str) -> str:
     """The value of ``<data data-figure="name" value="...">`` on a page."""
     match = re.search(r'<data[^>]*data-figure="' + re.escape(name) + r'"[^>]*value="([^"]*)"', html)
     if match is None:
-        match = re.search(r'<data[^>]*value="([^"]*)"[^>]*data-figure="' + re.escape(name) + '"', html)
+        match = re.search(
+            r'<data[^>]*value="([^"]*)"[^>]*data-figure="' + re.escape(name) + '"', html
+        )
     assert match, f"no figure {name!r} on the page"
     return match.group(1)

@@ -20,7 +20,7 @@ from oic_mediation.reports.data import implementation_report
 from resolutions import services as resolution_services
 from resolutions.models import Commitment, Paragraph, ParagraphStatusUpdate, ProgressReport
 from tests.conftest import PASSWORD
-from tests.truth.surfaces import page, stat, text_of
+from tests.truth.surfaces import figure, page, stat, text_of
 from trainings import services as training_services
 from trainings.models import Edition, Participant, Programme
 
@@ -63,7 +63,9 @@ def test_a_declined_person_is_never_listed_even_with_consent_and_a_public_profil
     )
     person("Vetted Public Person", consent_given_on=datetime.date(2019, 1, 1), visibility="public")
 
-    listed = [row["full_name"] for row in APIClient().get("/api/v1/roster/profiles/").json()["results"]]
+    listed = [
+        row["full_name"] for row in APIClient().get("/api/v1/roster/profiles/").json()["results"]
+    ]
     detail = APIClient().get(f"/api/v1/roster/profiles/{declined.pk}/")
     network = text_of(page(client, "dashboard:network"))
 
@@ -129,13 +131,15 @@ def test_the_api_counts_an_editions_participants_without_those_who_withdrew(
         )
 
     counts = APIClient().get(f"/api/v1/editions/{edition.pk}/").json()["participants"]
-    programme_page = text_of(page(client, "dashboard:programme", {"slug": programme.slug}))
+    programme_page = page(client, "dashboard:programme", {"slug": programme.slug})
 
     assert counts["total"] == 2
     assert counts["completed"] == 1
+    assert counts["trained"] == 1
     assert counts["by_gender"]["female"] == 2
     assert counts["by_state"] == [{"state": "TR", "count": 2}]
-    assert "2 participants" in programme_page
+    assert figure(programme_page, f"edition-participants-{edition.pk}") == "2"
+    assert figure(programme_page, f"edition-trained-{edition.pk}") == "1"
 
 
 def test_an_edition_without_a_title_is_named_alike_in_the_api_and_on_the_dashboard(
