@@ -359,6 +359,10 @@ class CommitmentSerializer(serializers.ModelSerializer):
 class ProgressReportSerializer(serializers.ModelSerializer):
     state = state_code(source="commitment.state")
     has_evidence_file = serializers.SerializerMethodField()
+    exceeds_target = serializers.BooleanField(
+        read_only=True,
+        help_text=_("It reports more delivered than the commitment's target (allowed)."),
+    )
 
     class Meta:
         model = ProgressReport
@@ -368,6 +372,7 @@ class ProgressReportSerializer(serializers.ModelSerializer):
             "state",
             "status",
             "quantity_delivered",
+            "exceeds_target",
             "narrative",
             "delivered_on",
             "period_start",

@@ -17,6 +17,7 @@ from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from conferences import selectors as conference_selectors
+from core import definitions as core_definitions
 from network import selectors as network_selectors
 from network.models import (
     CoChairPeriod,
@@ -313,3 +314,30 @@ conference_recommendations = conference_selectors.conference_recommendations
 
 def cited_figures() -> list:
     return list(conference_selectors.cited_figures())
+
+
+# The order in which the figures page explains how each area's figures are counted.
+DEFINITION_AREAS = ("resolutions", "network", "trainings", "conferences")
+
+
+def definitions() -> list[dict]:
+    """Every public definition ("how we count"), by area, translated into the current language."""
+    registered = core_definitions.definitions()
+    areas = {
+        "resolutions": _("Resolutions, paragraphs and commitments"),
+        "network": _("The network and the contact groups"),
+        "trainings": _("Trainings"),
+        "conferences": _("Conferences and their recommendations"),
+    }
+    return [
+        {
+            "area": area,
+            "title": str(areas[area]),
+            "items": [
+                {"key": d.key, "term": d.translated_term, "text": d.translated_text}
+                for d in registered
+                if d.area == area
+            ],
+        }
+        for area in DEFINITION_AREAS
+    ]

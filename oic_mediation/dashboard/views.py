@@ -388,4 +388,4 @@ class FiguresView(DashboardPage):
     section = "figures"
 
     def build(self) -> dict:
-        return {"figures": selectors.cited_figures()}
+        return {"figures": selectors.cited_figures(), "definitions": selectors.definitions()}
