@@ -35,8 +35,9 @@ from django.db.models import (
     Sum,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Cast, Coalesce, Greatest, Least
+from django.db.models.functions import Cast, Coalesce, Greatest, Least, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -353,6 +354,23 @@ def commitments_with_gap(
                 output_field=BooleanField(),
             ),
         )
+    )
+
+
+def leading_commitments(order: tuple[str, ...], count: int) -> QuerySet[Commitment]:
+    """The first ``count`` commitments of each paragraph in ``order`` (ranked in the database),
+    by paragraph, with their gap figures."""
+    return (
+        commitments_with_gap()
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("paragraph_id")],
+                order_by=[F(name).asc() for name in order],
+            )
+        )
+        .filter(rank__lte=count)
+        .order_by("paragraph", "rank")
     )
 
 

@@ -79,8 +79,8 @@ class ParagraphReferenceSerializer(serializers.Serializer):
         read_only=True,
         help_text=_("The paragraph's address in this API."),
     )
-    resolution = serializers.SlugRelatedField(
-        slug_field="symbol",
+    resolution = serializers.CharField(
+        source="resolution.symbol",
         read_only=True,
         help_text=_("The symbol of the resolution, e.g. 53/45-POL."),
     )

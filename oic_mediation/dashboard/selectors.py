@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from conferences import selectors as conference_selectors
@@ -28,6 +27,7 @@ from resolutions import selectors as resolution_selectors
 from resolutions.models import Commitment, ImplementationStatus, Paragraph, Resolution
 from resolutions.selectors import UnitTotals
 from trainings import selectors as training_selectors
+from trainings.models import Level
 
 # --- Implementation (home) -------------------------------------------------------------------
 
@@ -70,18 +70,7 @@ def implementation_overview() -> dict:
     Each paragraph carries its figures by unit and its first ``TOP_COMMITMENTS`` commitments
     (ranked in the database), so the page stays the same size however many were pledged.
     """
-    ranked = (
-        resolution_selectors.commitments_with_gap()
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("paragraph_id")],
-                order_by=[F(name).asc() for name in COMMITMENT_ORDER],
-            )
-        )
-        .filter(rank__lte=TOP_COMMITMENTS)
-        .order_by("paragraph", "rank")
-    )
+    ranked = resolution_selectors.leading_commitments(COMMITMENT_ORDER, TOP_COMMITMENTS)
     paragraphs = list(resolution_selectors.paragraphs_with_figures())
     top = defaultdict(list)
     for commitment in ranked:
@@ -294,7 +283,7 @@ programme_editions = training_selectors.programme_editions
 
 
 def trainings_overview() -> dict:
-    level_labels = dict(training_selectors.Level.choices)
+    level_labels = dict(Level.choices)
     level_labels[training_selectors.UNRECORDED_LEVEL] = _("Declared without names")
     return {
         "latest_editions": LATEST_EDITIONS,
