@@ -207,7 +207,9 @@ class RosterProfileSerializer(serializers.ModelSerializer):
     """A public profile: never e-mail, phone, postal address, vetting or who nominated."""
 
     nationality = state_code()
-    roles = RosterRoleSerializer(many=True, read_only=True)
+    roles = RosterRoleSerializer(
+        source="open_roles", many=True, read_only=True, help_text=_("The roles held today.")
+    )
     expertise = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     languages = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     regions = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)

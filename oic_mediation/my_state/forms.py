@@ -82,6 +82,7 @@ class ProgressReportForm(forms.Form):
         label=_("delivered by"),
         widget=DateInput,
         initial=timezone.localdate,
+        required=False,
         help_text=_(
             "The date by which that quantity had been delivered: figures for a period count "
             "what was delivered by its end."
