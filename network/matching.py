@@ -39,6 +39,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from network import selectors
 from network.models import (
     Deployment,
     ExpertiseArea,
@@ -105,16 +106,18 @@ def eligible_members(
     )
     if ends_on is not None:
         overlapping = overlapping.filter(started_on__lte=ends_on)
-    return RosterMember.objects.filter(
-        vetting_status=RosterMember.Vetting.VETTED,
-        availability__in=[
-            RosterMember.Availability.AVAILABLE,
-            RosterMember.Availability.LIMITED,
-        ],
-        consent_given_on__isnull=False,
-        consent_given_on__lte=timezone.localdate(),
-        consent_withdrawn_on__isnull=True,
-    ).exclude(Exists(overlapping))
+    return (
+        selectors.in_network()
+        .filter(
+            vetting_status=RosterMember.Vetting.VETTED,
+            availability__in=[
+                RosterMember.Availability.AVAILABLE,
+                RosterMember.Availability.LIMITED,
+            ],
+            consent_given_on__lte=timezone.localdate(),
+        )
+        .exclude(Exists(overlapping))
+    )
 
 
 def _matches(through, owner: str, target: str, ids: list[int]):
@@ -135,9 +138,7 @@ def _matches(through, owner: str, target: str, ids: list[int]):
 
 
 def _open_roles(on: datetime.date) -> QuerySet[RosterRole]:
-    return RosterRole.objects.filter(Q(started_on__isnull=True) | Q(started_on__lte=on)).filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gte=on)
-    )
+    return selectors.current_roles(on)
 
 
 def ranked_candidates(request: DeploymentRequest) -> QuerySet[RosterMember]:

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -293,7 +292,10 @@ class ContactGroupMembership(StateOrOrganisation, TrackedModel):
 
     @property
     def is_current(self) -> bool:
-        return self.left_on is None or self.left_on >= timezone.localdate()
+        """See ``network.selectors.current_memberships``."""
+        from network.selectors import is_current_on
+
+        return is_current_on(self.joined_on, self.left_on)
 
 
 class CoChairPeriod(StateOrOrganisation, TrackedModel):

@@ -33,6 +33,7 @@ from icalendar import Calendar, Event
 from conferences.models import Conference
 from network.models import ContactGroupMeeting, ContactGroupMembership, DatePrecision, MemberState
 from trainings.models import Edition, Participant
+from trainings.selectors import public_editions
 
 ONE_DAY = datetime.timedelta(days=1)
 CALENDAR_PAST_DAYS = 365
@@ -136,7 +137,7 @@ def conference_event(conference: Conference) -> Event:
 def calendar_for(state: MemberState | None = None) -> Calendar:
     """The calendar of every event, or of those of one member state."""
     meetings = ContactGroupMeeting.objects.select_related("group")
-    editions = Edition.objects.select_related("programme", "host_state")
+    editions = public_editions().select_related("programme", "host_state")
     conferences = Conference.objects.all()
     since = feed_starts_on()
     if since is not None:

@@ -587,6 +587,9 @@ class DemoDataGenerator:
                     commitment=commitment,
                     status=status,
                     quantity_delivered=quantity,
+                    # Delivered by the day it was reported: the latest by delivery date is then
+                    # also the latest reported.
+                    delivered_on=day,
                     narrative=f"Progress on “{commitment.title_en}”: {quantity} of {target} done.",
                     language=rng.choice(["en", "en", "fr", "ar"]),
                     evidence_url=(
@@ -612,7 +615,7 @@ class DemoDataGenerator:
             if latest_validated is not None:
                 commitment.status = latest_validated.status
                 commitment.delivered_quantity = latest_validated.quantity_delivered
-                commitment.progress_as_of = latest_validated.reported_at.date()
+                commitment.progress_as_of = latest_validated.delivered_on
                 commitment.updated_at = latest_validated.reviewed_at
                 commitment.version = 1 + validated_count
         return reports

@@ -31,6 +31,8 @@ PROGRESS_REPORT_CONTENT_FIELDS = (
     "commitment",
     "status",
     "quantity_delivered",
+    "delivered_on",
+    "period_start",
     "narrative",
     "language",
     "evidence_url",
@@ -291,6 +293,8 @@ class ProgressReportAdmin(LargeTableAdminMixin, ReviewActionsMixin, SimpleHistor
         "commitment",
         "status",
         "quantity_delivered",
+        "target_check",
+        "delivered_on",
         "review_status",
         "reported_by",
         "reported_at",
@@ -298,6 +302,7 @@ class ProgressReportAdmin(LargeTableAdminMixin, ReviewActionsMixin, SimpleHistor
     )
     list_filter = ("review_status", "status", "language", "commitment__paragraph__resolution")
     list_select_related = ("commitment__state", "commitment__organisation", "reported_by")
+    readonly_fields = ("target_check",)
     search_fields = (
         "narrative",
         "commitment__title_en",
@@ -312,12 +317,35 @@ class ProgressReportAdmin(LargeTableAdminMixin, ReviewActionsMixin, SimpleHistor
     def get_fields(self, request, obj=None):
         if obj is None:
             return PROGRESS_REPORT_CONTENT_FIELDS[:-2]
-        return (*PROGRESS_REPORT_CONTENT_FIELDS, *PROGRESS_REPORT_REVIEW_FIELDS)
+        return ("target_check", *PROGRESS_REPORT_CONTENT_FIELDS, *PROGRESS_REPORT_REVIEW_FIELDS)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return ()
         return self.get_fields(request, obj)
+
+    @admin.display(description=_("against the target"))
+    def target_check(self, obj) -> str:
+        """Tells the reviewer when a report delivers more than was pledged (allowed; counted as
+        complete)."""
+        if obj is None or obj.pk is None or not obj.exceeds_target:
+            return ""
+        return _("Exceeds the target: %(delivered)s delivered against a target of %(target)s") % {
+            "delivered": obj.quantity_delivered,
+            "target": obj.commitment.target_quantity,
+        }
+
+    def review_warning(self, report) -> str:
+        if not report.exceeds_target:
+            return ""
+        return _(
+            "“%(report)s” exceeds the target: %(delivered)s delivered against a target of "
+            "%(target)s. It counts as complete."
+        ) % {
+            "report": report,
+            "delivered": report.quantity_delivered,
+            "target": report.commitment.target_quantity,
+        }
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -1,8 +1,10 @@
-"""The Secretariat's review of progress reports: "validate" and "return with a comment".
+"""The Secretariat's review of what member states report: "validate" and "return with a comment".
 
-Admin actions for ``resolutions.admin.ProgressReportAdmin``. The transitions themselves (who may,
-from which state, what the commitment then shows, who is told) live in ``resolutions.services``;
-a report that cannot make the transition is named in an error message and left as it was.
+Admin actions for the progress reports (``resolutions.admin.ProgressReportAdmin``) and the training
+reports (``trainings.admin.EditionAdmin``). The transitions themselves (who may, from which state,
+what the figures then show, who is told) live in each app's services, named by the admin class's
+``review_services``; a report that cannot make the transition is named in an error message and
+left as it was.
 """
 
 from __future__ import annotations
@@ -30,13 +32,14 @@ class ReturnCommentForm(forms.Form):
     )
 
 
-def _apply(modeladmin, request, queryset, review, **kwargs) -> int:
-    if not request.user.has_perm("resolutions.review_progress_report"):
+def _apply(modeladmin, request, queryset, outcome: str, **kwargs) -> int:
+    if not modeladmin.has_review_permission(request):
         raise PermissionDenied
+    review = modeladmin.review_services[outcome]
     done = 0
-    for report in queryset.select_related("commitment"):
+    for report in queryset.select_related(*modeladmin.review_select_related):
         try:
-            review(user=request.user, report=report, **kwargs)
+            review(user=request.user, **{modeladmin.review_argument: report}, **kwargs)
         except (PermissionDenied, ValidationError) as error:
             reasons = error.messages if isinstance(error, ValidationError) else [str(error)]
             modeladmin.message_user(
@@ -47,6 +50,10 @@ def _apply(modeladmin, request, queryset, review, **kwargs) -> int:
             )
         else:
             done += 1
+            if outcome == "validate":
+                warning = modeladmin.review_warning(report)
+                if warning:
+                    modeladmin.message_user(request, warning, messages.WARNING)
     return done
 
 
@@ -55,7 +62,7 @@ def _apply(modeladmin, request, queryset, review, **kwargs) -> int:
     permissions=["review"],
 )
 def validate_reports(modeladmin, request, queryset):
-    done = _apply(modeladmin, request, queryset, services.progress_report_validate)
+    done = _apply(modeladmin, request, queryset, "validate")
     if done:
         modeladmin.message_user(
             request,
@@ -81,7 +88,7 @@ def return_reports(modeladmin, request, queryset):
             modeladmin,
             request,
             queryset,
-            services.progress_report_return,
+            "return",
             comment=form.cleaned_data["review_comment"],
         )
         if done:
@@ -101,7 +108,7 @@ def return_reports(modeladmin, request, queryset):
         **modeladmin.admin_site.each_context(request),
         "title": _("Return reports with a comment"),
         "opts": opts,
-        "reports": queryset.select_related("commitment__state", "commitment__organisation"),
+        "reports": queryset.select_related(*modeladmin.review_select_related),
         "form": form,
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
@@ -112,10 +119,24 @@ def return_reports(modeladmin, request, queryset):
 
 
 class ReviewActionsMixin:
-    """Adds the two review actions and the ``review`` action permission to an admin class."""
+    """Adds the two review actions and the ``review`` action permission to an admin class.
+
+    ``review_services`` maps "validate" and "return" to the services that make the transitions;
+    ``review_argument`` names the reviewed record in their keyword arguments."""
+
+    review_services = {
+        "validate": services.progress_report_validate,
+        "return": services.progress_report_return,
+    }
+    review_argument = "report"
+    review_select_related = ("commitment__state", "commitment__organisation")
 
     def has_review_permission(self, request) -> bool:
         return request.user.has_perm("resolutions.review_progress_report")
+
+    def review_warning(self, report) -> str:
+        """What the reviewer must know about a report just validated (nothing by default)."""
+        return ""
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -7,6 +7,7 @@ Imports from ``network`` only.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -317,6 +318,11 @@ class Commitment(StateOrOrganisation, TrackedModel):
         return self.status in (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
 
     @property
+    def accepts_progress_reports(self) -> bool:
+        """No more progress is reported on a withdrawn commitment."""
+        return self.status != CommitmentStatus.WITHDRAWN
+
+    @property
     def is_overdue(self) -> bool:
         return self.is_open and self.due_on is not None and self.due_on < timezone.localdate()
 
@@ -344,6 +350,20 @@ class ProgressReport(RefusesNullCharactersModel):
         _("quantity delivered so far"),
         default=0,
         help_text=_("The cumulative quantity delivered, in the commitment's unit."),
+    )
+    delivered_on = models.DateField(
+        _("delivered by"),
+        default=timezone.localdate,
+        help_text=_(
+            "The date by which the quantity above had been delivered (the end of the period the "
+            "report covers); figures as of a date count the reports delivered by then."
+        ),
+    )
+    period_start = models.DateField(
+        _("period covered from"),
+        null=True,
+        blank=True,
+        help_text=_("The first day of the period the report covers, if it covers one."),
     )
     narrative = models.TextField(_("narrative"))
     language = models.CharField(
@@ -385,7 +405,8 @@ class ProgressReport(RefusesNullCharactersModel):
         ordering = ["-reported_at", "-id"]
         get_latest_by = ["reported_at", "id"]
         indexes = [
-            models.Index(fields=["commitment", "review_status", "reported_at"]),
+            # A commitment's latest validated report by delivery date (figures as of a date).
+            models.Index(fields=["commitment", "review_status", "delivered_on"]),
             models.Index(fields=["review_status", "reported_at"]),
             # The model's order: the admin's changelist and the API's list, latest first.
             models.Index(fields=["reported_at", "id"]),
@@ -403,10 +424,42 @@ class ProgressReport(RefusesNullCharactersModel):
                     "A progress report cannot set a commitment back to pledged."
                 ),
             ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True) | Q(period_start__lte=F("delivered_on")),
+                name="progress_report_period_starts_before_delivery",
+                violation_error_message=_(
+                    "The period covered cannot start after the delivery date."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.commitment} — {self.get_status_display()} ({self.reported_at:%Y-%m-%d})"
+
+    @property
+    def exceeds_target(self) -> bool:
+        """Reports more delivered than the commitment's target (the rule of
+        ``resolutions.selectors.commitments_with_gap``): allowed, shown to the reviewer."""
+        target = self.commitment.target_quantity
+        return target is not None and self.quantity_delivered > target
+
+    def clean(self) -> None:
+        """The rules of a new report, whichever door it comes through (admin page or inline,
+        My state, the API, a service call)."""
+        errors = {}
+        if (
+            self._state.adding
+            and self.commitment_id is not None
+            and not self.commitment.accepts_progress_reports
+        ):
+            # Not a field error: the commitment is not a field of the inline on its own page.
+            errors[NON_FIELD_ERRORS] = _(
+                "This commitment was withdrawn; no more progress can be reported."
+            )
+        if self.delivered_on is not None and self.delivered_on > timezone.localdate():
+            errors["delivered_on"] = _("The delivery date cannot be in the future.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ReminderSent(models.Model):

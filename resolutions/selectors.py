@@ -1,34 +1,33 @@
 """Reads about implementation: the pledge-vs-delivery gap and statuses, computed in the database.
 
-Definitions used everywhere (dashboard, API, reports):
+Each public figure is defined once here (see the ``@defines`` texts, shown on the public figures
+page) and called by the dashboard, the API, the exports and the implementation report.
 
-- A commitment's *completion* is 1 once delivered; with a target quantity, delivered/target (at most
-  1); otherwise 0. Withdrawn commitments are left out of every figure.
-- A commitment's *gap* is ``max(target - delivered, 0)``, in its unit; it has none without a target.
-- Figures come from commitments' ``status`` and ``delivered_quantity``, which only *validated*
-  progress reports change: what a state has submitted but the Secretariat has not validated does
-  not count yet.
-- A paragraph's *status* is the Secretariat's latest assessment (``ParagraphStatusUpdate``); with
-  none, it is derived from its commitments: none or none started → not started; all delivered →
-  implemented; otherwise in progress.
-- For a report on a past period, ``as_of`` takes the latest assessment made on or before that date,
-  and ``pledged_until`` counts only the commitments pledged by then (their delivery figures are the
-  latest validated ones: the portal keeps no dated copy of them).
+Every figure can be given *as of* a date D: the commitments pledged by D, each with the status
+and quantity of its latest validated progress report whose delivery date is on or before D, and
+each paragraph with the Secretariat's latest assessment made by D. Without a date, the figures are
+today's, read from the columns that validation keeps up to date (``Commitment.status`` and
+``delivered_quantity``: the latest validated report by delivery date); a test checks that both
+ways give the same numbers for today.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import (
     Avg,
+    BooleanField,
     Case,
     Count,
     ExpressionWrapper,
     F,
     FloatField,
     IntegerField,
+    Max,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -36,10 +35,13 @@ from django.db.models import (
     Sum,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Cast, Coalesce, Greatest, Least
+from django.db.models.functions import Cast, Coalesce, Greatest, Least, RowNumber
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
+from core.definitions import defines
 from network.models import MemberState
 from resolutions.models import (
     Commitment,
@@ -47,86 +49,221 @@ from resolutions.models import (
     ImplementationStatus,
     Paragraph,
     ParagraphStatusUpdate,
+    ProgressReport,
 )
 
 OPEN_STATUSES = (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
 
+# The names of the annotations that hold a commitment's status and delivered quantity as of a date.
+STATUS_THEN = "status_then"
+DELIVERED_THEN = "delivered_then"
 
-def _commitment_expressions(prefix: str = "", *, pledged_until=None) -> dict:
-    """Aggregate expressions over commitments reached through ``prefix`` (e.g. "commitments__")."""
 
-    def field(name: str) -> str:
-        return f"{prefix}{name}"
+# --- A commitment as of a date ---------------------------------------------------------------
 
-    counted = ~Q(**{field("status"): CommitmentStatus.WITHDRAWN})
-    if prefix:
-        counted &= Q(**{f"{field('id')}__isnull": False})
-    # Every count below is restricted to the commitments pledged by ``pledged_until``.
-    pledged = Q(**{f"{field('pledged_on')}__lte": pledged_until}) if pledged_until else Q()
-    counted &= pledged
-    completion = Case(
-        When(**{field("status"): CommitmentStatus.DELIVERED}, then=Value(1.0)),
+
+@defines(
+    "validated_delivery",
+    term=gettext_noop("Delivered (as of a date)"),
+    text=gettext_noop(
+        "What a commitment has delivered by a date is what its latest progress report validated "
+        "by the Secretariat says was delivered on or before that date. Reports that are "
+        "submitted but not validated, or returned, never count. A report gives the date the "
+        "delivery was made, apart from the dates it was reported and validated."
+    ),
+)
+def validated_reports(as_of: datetime.date | None = None) -> QuerySet[ProgressReport]:
+    """Validated reports delivered on or before ``as_of`` (any date when None), the latest
+    delivery first: a commitment's first one is what it has delivered by then."""
+    reports = ProgressReport.objects.filter(review_status=ProgressReport.Review.VALIDATED)
+    if as_of is not None:
+        reports = reports.filter(delivered_on__lte=as_of)
+    return reports.order_by("-delivered_on", "-reported_at", "-id")
+
+
+def commitments_as_of(
+    as_of: datetime.date | None = None, queryset: QuerySet[Commitment] | None = None
+) -> QuerySet[Commitment]:
+    """Commitments with ``status_then`` and ``delivered_then``: their status and delivered quantity
+    on ``as_of`` — pledged by then, from their latest validated report delivered by then. Without
+    a date, today's stored figures."""
+    queryset = queryset if queryset is not None else Commitment.objects.all()
+    if as_of is None:
+        return queryset.annotate(
+            **{STATUS_THEN: F("status"), DELIVERED_THEN: F("delivered_quantity")}
+        )
+    latest = validated_reports(as_of).filter(commitment=OuterRef("pk"))
+    return queryset.filter(pledged_on__lte=as_of).annotate(
+        **{
+            STATUS_THEN: Coalesce(
+                Subquery(latest.values("status")[:1]), Value(CommitmentStatus.PLEDGED.value)
+            ),
+            DELIVERED_THEN: Coalesce(Subquery(latest.values("quantity_delivered")[:1]), Value(0)),
+        }
+    )
+
+
+# --- The figures of a set of commitments -------------------------------------------------------
+
+
+@defines(
+    "commitment_counted",
+    term=gettext_noop("Commitments counted"),
+    text=gettext_noop(
+        "Every commitment pledged by a member state or an organisation counts, except those "
+        "withdrawn: a withdrawn commitment is listed, but in no total, completion or gap."
+    ),
+)
+def _counted(status: str) -> Q:
+    return ~Q(**{status: CommitmentStatus.WITHDRAWN})
+
+
+@defines(
+    "completion",
+    term=gettext_noop("Completion"),
+    text=gettext_noop(
+        "A commitment is complete (100 %) once delivered. With a target quantity, its completion "
+        "is the quantity delivered divided by the target, at most 100 %: delivering more than "
+        "the target is shown as exceeding it and counts as 100 %. Without a target and not yet "
+        "delivered, it is 0 %. A paragraph's or a state's completion is the mean of its "
+        "commitments'."
+    ),
+)
+def _completion(status: str, delivered: str, target: str):
+    return Case(
+        When(**{status: CommitmentStatus.DELIVERED}, then=Value(1.0)),
         When(
-            **{f"{field('target_quantity')}__gt": 0},
+            **{f"{target}__gt": 0},
             then=Least(
-                Cast(F(field("delivered_quantity")), FloatField())
-                / Cast(F(field("target_quantity")), FloatField()),
-                Value(1.0),
+                Cast(F(delivered), FloatField()) / Cast(F(target), FloatField()), Value(1.0)
             ),
         ),
         default=Value(0.0),
         output_field=FloatField(),
     )
-    gap = Case(
-        When(
-            **{f"{field('target_quantity')}__isnull": False},
-            then=Greatest(F(field("target_quantity")) - F(field("delivered_quantity")), Value(0)),
-        ),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+
+
+@defines(
+    "gap",
+    term=gettext_noop("Gap"),
+    text=gettext_noop(
+        "The gap of a commitment with a target quantity is the target minus what was delivered, "
+        "never below zero, in the commitment's unit. Gaps are added up only within one unit "
+        "(diplomats trained, US dollars…); a commitment without a target has no gap."
+    ),
+)
+def _gap(delivered: str, target: str):
+    return Greatest(F(target) - F(delivered), Value(0))
+
+
+def _figure_expressions(status: str, delivered: str, target: str, ident: str, due: str) -> dict:
+    """The aggregate figures over commitments whose fields are named by the arguments."""
+    counted = _counted(status) & Q(**{f"{ident}__isnull": False})
     today = timezone.localdate()
     return {
-        "commitments_count": Count(field("id"), filter=counted, distinct=False),
-        "delivered_count": Count(
-            field("id"), filter=Q(**{field("status"): CommitmentStatus.DELIVERED}) & pledged
-        ),
-        "in_progress_count": Count(
-            field("id"), filter=Q(**{field("status"): CommitmentStatus.IN_PROGRESS}) & pledged
-        ),
-        "pledged_only_count": Count(
-            field("id"), filter=Q(**{field("status"): CommitmentStatus.PLEDGED}) & pledged
-        ),
+        "commitments_count": Count(ident, filter=counted),
+        "delivered_count": Count(ident, filter=Q(**{status: CommitmentStatus.DELIVERED})),
+        "in_progress_count": Count(ident, filter=Q(**{status: CommitmentStatus.IN_PROGRESS})),
+        "pledged_only_count": Count(ident, filter=Q(**{status: CommitmentStatus.PLEDGED})),
         "overdue_count": Count(
-            field("id"),
-            filter=Q(**{f"{field('status')}__in": OPEN_STATUSES, f"{field('due_on')}__lt": today})
-            & pledged,
+            ident, filter=Q(**{f"{status}__in": OPEN_STATUSES, f"{due}__lt": today})
         ),
-        "completion": Coalesce(Avg(completion, filter=counted), Value(0.0)),
-        "gap_total": Coalesce(Sum(gap, filter=counted), Value(0)),
+        "completion": Coalesce(
+            Avg(_completion(status, delivered, target), filter=counted), Value(0.0)
+        ),
+        "gap_total": Coalesce(
+            Sum(
+                Case(
+                    When(**{f"{target}__isnull": False}, then=_gap(delivered, target)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                ),
+                filter=counted,
+            ),
+            Value(0),
+        ),
     }
 
 
-def _latest_status_subquery(as_of=None, field: str = "status"):
+FIGURE_DEFAULTS = {
+    "commitments_count": 0,
+    "delivered_count": 0,
+    "in_progress_count": 0,
+    "pledged_only_count": 0,
+    "overdue_count": 0,
+    "completion": 0.0,
+    "gap_total": 0,
+}
+
+
+def _joined_figures(prefix: str) -> dict:
+    """Figures over the commitments reached through ``prefix`` (e.g. "commitments__"), today."""
+    return _figure_expressions(
+        f"{prefix}status",
+        f"{prefix}delivered_quantity",
+        f"{prefix}target_quantity",
+        f"{prefix}id",
+        f"{prefix}due_on",
+    )
+
+
+def _own_figures() -> dict:
+    """Figures over a queryset of commitments from ``commitments_as_of``."""
+    return _figure_expressions(STATUS_THEN, DELIVERED_THEN, "target_quantity", "id", "due_on")
+
+
+def _figures_by(group: str, as_of: datetime.date) -> dict:
+    """The figures of the commitments whose ``group`` is the outer row, as of a date: one scalar
+    subquery per figure (used for past dates only; today's figures join)."""
+    grouped = commitments_as_of(as_of).filter(**{group: OuterRef("pk")}).order_by().values(group)
+    return {
+        name: Coalesce(
+            Subquery(grouped.annotate(value=expression).values("value")[:1]),
+            Value(FIGURE_DEFAULTS[name]),
+        )
+        for name, expression in _own_figures().items()
+    }
+
+
+def commitment_totals(
+    queryset: QuerySet[Commitment] | None = None, *, as_of: datetime.date | None = None
+) -> dict:
+    """Headline counts: commitments pledged, delivered, in progress, overdue; mean completion;
+    total gap (over every unit: see ``gap_by_unit`` for figures that can be added up)."""
+    return commitments_as_of(as_of, queryset).aggregate(**_own_figures())
+
+
+# --- Paragraphs and states -------------------------------------------------------------------
+
+
+def _latest_assessment(as_of=None, field: str = "status"):
     updates = ParagraphStatusUpdate.objects.filter(paragraph=OuterRef("pk"))
     if as_of is not None:
         updates = updates.filter(as_of__lte=as_of)
     return Subquery(updates.order_by("-as_of", "-id").values(field)[:1])
 
 
+@defines(
+    "paragraph_status",
+    term=gettext_noop("Status of a paragraph or measure"),
+    text=gettext_noop(
+        "The status of an operative paragraph or other measure is the Secretariat's latest "
+        "assessment of it. Without an assessment, it follows from its commitments: implemented "
+        "when every one counted is delivered, in progress when some delivery is under way, not "
+        "started otherwise."
+    ),
+)
 def paragraphs_with_figures(
-    resolution=None, *, as_of=None, pledged_until=None
+    resolution=None, *, as_of: datetime.date | None = None
 ) -> QuerySet[Paragraph]:
-    """Paragraphs annotated with commitment figures, ``assessed_status`` and ``status``.
-
-    ``as_of`` and ``pledged_until`` look back at a past date (see the module docstring).
-    """
+    """Paragraphs annotated with their commitments' figures, ``assessed_status`` and ``status``."""
     queryset = Paragraph.objects.select_related("resolution")
     if resolution is not None:
         queryset = queryset.filter(resolution=resolution)
+    figures = _joined_figures("commitments__") if as_of is None else _figures_by("paragraph", as_of)
     return (
-        queryset.annotate(**_commitment_expressions("commitments__", pledged_until=pledged_until))
-        .annotate(assessed_status=_latest_status_subquery(as_of))
+        queryset.annotate(**figures)
+        .annotate(assessed_status=_latest_assessment(as_of))
         .annotate(
             status=Coalesce(
                 F("assessed_status"),
@@ -146,43 +283,98 @@ def paragraphs_with_figures(
     )
 
 
+def paragraph_status_counts(resolution=None, *, as_of: datetime.date | None = None) -> dict:
+    counts = {status.value: 0 for status in ImplementationStatus}
+    for paragraph in paragraphs_with_figures(resolution, as_of=as_of):
+        counts[paragraph.status] += 1
+    return counts
+
+
 def states_with_figures(
-    queryset: QuerySet[MemberState] | None = None, *, pledged_until=None
+    queryset: QuerySet[MemberState] | None = None, *, as_of: datetime.date | None = None
 ) -> QuerySet[MemberState]:
-    """States annotated with the figures of their own commitments (see the module docstring)."""
+    """States annotated with the figures of their own commitments."""
     queryset = queryset if queryset is not None else MemberState.objects.all()
-    return queryset.annotate(
-        **_commitment_expressions("commitment_set__", pledged_until=pledged_until)
+    figures = _joined_figures("commitment_set__") if as_of is None else _figures_by("state", as_of)
+    return queryset.annotate(**figures)
+
+
+@defines(
+    "state_status",
+    term=gettext_noop("Where a member state stands"),
+    text=gettext_noop(
+        "A member state has delivered all its commitments when every one counted is delivered; it "
+        "is delivering when at least one is delivered or in progress; it has committed without "
+        "starting when none is; a state without a commitment counts as engaged when it sits in "
+        "a contact group, nominated someone in the network or had diplomats trained."
+    ),
+)
+def state_status(*, commitments_count: int, delivered_count: int, in_progress_count: int) -> str:
+    """A state's implementation status from its figures (as annotated by states_with_figures)."""
+    if commitments_count == 0:
+        return "no_commitment"
+    if delivered_count == commitments_count:
+        return ImplementationStatus.IMPLEMENTED.value
+    if delivered_count or in_progress_count:
+        return ImplementationStatus.IN_PROGRESS.value
+    return ImplementationStatus.NOT_STARTED.value
+
+
+# --- Commitments one by one ------------------------------------------------------------------
+
+
+@defines(
+    "exceeds_target",
+    term=gettext_noop("Exceeds the target"),
+    text=gettext_noop(
+        "A commitment exceeds its target when the quantity delivered is above the target "
+        "quantity pledged. It is shown so, and counts as complete."
+    ),
+)
+def commitments_with_gap(
+    queryset: QuerySet[Commitment] | None = None, *, as_of: datetime.date | None = None
+) -> QuerySet[Commitment]:
+    """Commitments with ``gap_quantity`` (None without a target), ``completion_ratio`` and
+    ``exceeds_target``, as of a date (see ``commitments_as_of``)."""
+    target = "target_quantity"
+    return (
+        commitments_as_of(as_of, queryset)
+        .select_related("paragraph__resolution", "state", "organisation")
+        .annotate(
+            gap_quantity=Case(
+                When(target_quantity__isnull=False, then=_gap(DELIVERED_THEN, target)),
+                default=None,
+                output_field=IntegerField(),
+            ),
+            completion_ratio=ExpressionWrapper(
+                _completion(STATUS_THEN, DELIVERED_THEN, target), output_field=FloatField()
+            ),
+            exceeds_target=ExpressionWrapper(
+                Q(target_quantity__isnull=False) & Q(**{f"{DELIVERED_THEN}__gt": F(target)}),
+                output_field=BooleanField(),
+            ),
+        )
     )
 
 
-def commitments_with_gap(queryset: QuerySet[Commitment] | None = None) -> QuerySet[Commitment]:
-    queryset = queryset if queryset is not None else Commitment.objects.all()
-    return queryset.select_related("paragraph__resolution", "state", "organisation").annotate(
-        gap_quantity=Case(
-            When(
-                target_quantity__isnull=False,
-                then=Greatest(F("target_quantity") - F("delivered_quantity"), Value(0)),
-            ),
-            default=None,
-            output_field=IntegerField(),
-        ),
-        completion_ratio=ExpressionWrapper(
-            Case(
-                When(status=CommitmentStatus.DELIVERED, then=Value(1.0)),
-                When(
-                    target_quantity__gt=0,
-                    then=Least(
-                        Cast(F("delivered_quantity"), FloatField())
-                        / Cast(F("target_quantity"), FloatField()),
-                        Value(1.0),
-                    ),
-                ),
-                default=Value(0.0),
-            ),
-            output_field=FloatField(),
-        ),
+def leading_commitments(order: tuple[str, ...], count: int) -> QuerySet[Commitment]:
+    """The first ``count`` commitments of each paragraph in ``order`` (ranked in the database),
+    by paragraph, with their gap figures."""
+    return (
+        commitments_with_gap()
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("paragraph_id")],
+                order_by=[F(name).asc() for name in order],
+            )
+        )
+        .filter(rank__lte=count)
+        .order_by("paragraph", "rank")
     )
+
+
+# --- Sums by unit ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -197,16 +389,27 @@ class UnitTotals:
         return str(Commitment.Unit(self.unit).label)
 
 
-def _summed_by_unit(queryset: QuerySet[Commitment] | None, *group: str):
-    queryset = queryset if queryset is not None else Commitment.objects.all()
+@defines(
+    "unit_totals",
+    term=gettext_noop("Pledged and delivered, by unit"),
+    text=gettext_noop(
+        "For each unit, pledged is the sum of the target quantities of the commitments counted "
+        "that have one; delivered is the sum of what they delivered, each counted up to its "
+        "target; the gap is pledged minus delivered."
+    ),
+)
+def _summed_by_unit(
+    queryset: QuerySet[Commitment] | None, *group: str, as_of: datetime.date | None = None
+):
     return (
-        queryset.exclude(status=CommitmentStatus.WITHDRAWN)
-        .filter(target_quantity__isnull=False)
+        commitments_as_of(as_of, queryset)
+        .filter(_counted(STATUS_THEN), target_quantity__isnull=False)
+        .order_by()
         .values(*group, "unit")
         .annotate(
             pledged=Sum("target_quantity"),
-            delivered=Sum(Least(F("delivered_quantity"), F("target_quantity"))),
-            gap=Sum(Greatest(F("target_quantity") - F("delivered_quantity"), Value(0))),
+            delivered=Sum(Least(F(DELIVERED_THEN), F("target_quantity"))),
+            gap=Sum(_gap(DELIVERED_THEN, "target_quantity")),
         )
         .order_by(*group, "unit")
     )
@@ -218,40 +421,97 @@ def _totals(row: dict) -> UnitTotals:
     )
 
 
-def gap_by_unit(queryset: QuerySet[Commitment] | None = None) -> list[UnitTotals]:
+def gap_by_unit(
+    queryset: QuerySet[Commitment] | None = None, *, as_of: datetime.date | None = None
+) -> list[UnitTotals]:
     """Pledged, delivered and gap summed per unit: sums only make sense within one unit."""
-    return [_totals(row) for row in _summed_by_unit(queryset)]
+    return [_totals(row) for row in _summed_by_unit(queryset, as_of=as_of)]
 
 
 def gap_by_unit_per(
-    field: str, queryset: QuerySet[Commitment] | None = None
+    field: str,
+    queryset: QuerySet[Commitment] | None = None,
+    *,
+    as_of: datetime.date | None = None,
 ) -> dict[object, list[UnitTotals]]:
     """``gap_by_unit`` for each value of ``field`` (e.g. "paragraph": its id), in one query."""
     totals: dict[object, list[UnitTotals]] = defaultdict(list)
-    for row in _summed_by_unit(queryset, field):
+    for row in _summed_by_unit(queryset, field, as_of=as_of):
         totals[row[field]].append(_totals(row))
     return totals
 
 
-def commitment_totals(queryset: QuerySet[Commitment] | None = None) -> dict:
-    """Headline counts: commitments pledged, delivered, in progress, overdue; mean completion."""
-    queryset = queryset if queryset is not None else Commitment.objects.all()
-    return queryset.aggregate(**_commitment_expressions())
+def organisations_committed(as_of: datetime.date | None = None) -> int:
+    """Organisations with at least one commitment counted."""
+    return (
+        commitments_as_of(as_of)
+        .filter(_counted(STATUS_THEN), organisation__isnull=False)
+        .values("organisation")
+        .distinct()
+        .count()
+    )
 
 
-def paragraph_status_counts(resolution=None, *, as_of=None, pledged_until=None) -> dict[str, int]:
-    counts = {status.value: 0 for status in ImplementationStatus}
-    for paragraph in paragraphs_with_figures(resolution, as_of=as_of, pledged_until=pledged_until):
-        counts[paragraph.status] += 1
-    return counts
+# --- Over time -------------------------------------------------------------------------------
 
 
-def state_status(*, commitments_count: int, delivered_count: int, in_progress_count: int) -> str:
-    """A state's implementation status from its figures (as annotated by states_with_figures)."""
-    if commitments_count == 0:
-        return "no_commitment"
-    if delivered_count == commitments_count:
-        return ImplementationStatus.IMPLEMENTED.value
-    if delivered_count or in_progress_count:
-        return ImplementationStatus.IN_PROGRESS.value
-    return ImplementationStatus.NOT_STARTED.value
+@dataclass(frozen=True)
+class TimelinePoint:
+    day: datetime.date
+    pledged: int
+    delivered: int
+
+
+@dataclass(frozen=True)
+class UnitTimeline:
+    unit: str
+    points: list[TimelinePoint]
+
+    @property
+    def label(self) -> str:
+        return str(Commitment.Unit(self.unit).label)
+
+
+def timeline_days(queryset: QuerySet[Commitment]) -> list[datetime.date]:
+    """The end of every year from the first pledge of ``queryset`` to last year, then today."""
+    first = queryset.aggregate(first=Min("pledged_on"))["first"]
+    today = timezone.localdate()
+    if first is None:
+        return []
+    days = [datetime.date(year, 12, 31) for year in range(first.year, today.year)]
+    return [*days, today]
+
+
+def delivery_timeline(queryset: QuerySet[Commitment]) -> list[UnitTimeline]:
+    """Pledged against delivered over time, per unit: ``gap_by_unit`` as of the end of each year
+    and today (one query per year shown), the unit with the most pledged first."""
+    days = timeline_days(queryset)
+    snapshots = [
+        {
+            totals.unit: totals
+            for totals in gap_by_unit(queryset, as_of=None if day == days[-1] else day)
+        }
+        for day in days
+    ]
+    units = {unit for snapshot in snapshots for unit in snapshot}
+    timelines = [
+        UnitTimeline(
+            unit,
+            [
+                TimelinePoint(
+                    day,
+                    snapshot[unit].pledged if unit in snapshot else 0,
+                    snapshot[unit].delivered if unit in snapshot else 0,
+                )
+                for day, snapshot in zip(days, snapshots, strict=True)
+            ],
+        )
+        for unit in units
+    ]
+    return sorted(timelines, key=lambda timeline: (-timeline.points[-1].pledged, timeline.unit))
+
+
+def latest_delivery_day(queryset: QuerySet[Commitment]) -> datetime.date | None:
+    return ProgressReport.objects.filter(
+        commitment__in=queryset, review_status=ProgressReport.Review.VALIDATED
+    ).aggregate(day=Max("delivered_on"))["day"]

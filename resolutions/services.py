@@ -26,6 +26,7 @@ from oic_mediation.groups import SECRETARIAT_GROUP
 from oic_mediation.models import StaleVersionError, refuse_null_characters
 from resolutions.evidence import validate_evidence_file
 from resolutions.models import Commitment, CommitmentStatus, Paragraph, ProgressReport
+from resolutions.selectors import validated_reports
 
 logger = logging.getLogger(__name__)
 
@@ -123,18 +124,20 @@ def progress_report_submit(
     status: str,
     quantity_delivered: int,
     narrative: str,
+    delivered_on: datetime.date | None = None,
+    period_start: datetime.date | None = None,
     language: str | None = None,
     evidence_url: str = "",
     evidence_file=None,
 ) -> ProgressReport:
-    """Record a progress report. It counts in public figures once the Secretariat validates it."""
+    """Record a progress report. It counts in public figures once the Secretariat validates it,
+    as of its delivery date (``delivered_on``, today when not given). The rules of a report
+    (not on a withdrawn commitment, not delivered in the future) are the model's."""
     _require(
         can_report_for_state(user, commitment.state_id)
         or (commitment.organisation_id is not None and is_secretariat(user)),
         _("You can only report progress on your own state's commitments."),
     )
-    if commitment.status == CommitmentStatus.WITHDRAWN:
-        raise ValidationError(_("This commitment was withdrawn; no more progress can be reported."))
     if evidence_file is not None:
         validate_evidence_file(evidence_file)
     report = ProgressReport(
@@ -142,6 +145,8 @@ def progress_report_submit(
         status=status,
         quantity_delivered=quantity_delivered,
         narrative=narrative,
+        delivered_on=delivered_on or timezone.localdate(),
+        period_start=period_start,
         language=language or translation.get_language() or settings.LANGUAGE_CODE,
         evidence_url=evidence_url,
         reported_by=user,
@@ -156,11 +161,10 @@ def progress_report_submit(
 
 
 def _apply_latest_validated_report(commitment: Commitment) -> None:
-    latest = (
-        commitment.progress_reports.filter(review_status=ProgressReport.Review.VALIDATED)
-        .order_by("-reported_at", "-id")
-        .first()
-    )
+    """The commitment's stored figures are those of its latest validated report by delivery date
+    (``resolutions.selectors.validated_reports``), so today's figures and figures "as of
+    today" are the same."""
+    latest = validated_reports().filter(commitment=commitment).first()
     if latest is None:
         commitment.status = CommitmentStatus.PLEDGED
         commitment.delivered_quantity = 0
@@ -168,7 +172,7 @@ def _apply_latest_validated_report(commitment: Commitment) -> None:
     else:
         commitment.status = latest.status
         commitment.delivered_quantity = latest.quantity_delivered
-        commitment.progress_as_of = timezone.localdate(latest.reported_at)
+        commitment.progress_as_of = latest.delivered_on
     commitment.save(
         update_fields=["status", "delivered_quantity", "progress_as_of", "version", "updated_at"]
     )
@@ -183,6 +187,17 @@ def _review(*, user, report: ProgressReport, outcome: str, comment: str) -> Prog
             _("This report was already %(state)s; only a submitted report can be reviewed.")
             % {"state": report.get_review_status_display().lower()},
             code="invalid_transition",
+        )
+    if (
+        outcome == ProgressReport.Review.VALIDATED
+        and not report.commitment.accepts_progress_reports
+    ):
+        raise ValidationError(
+            _(
+                "This commitment was withdrawn: a report on it can no longer be validated. "
+                "Return it to the focal point instead."
+            ),
+            code="withdrawn",
         )
     report.review_status = outcome
     report.reviewed_by = user

@@ -533,6 +533,7 @@ def test_secretariat_appends_a_progress_report_on_the_commitment_page(
             "progress_reports-2-TOTAL_FORMS": "1",
             "progress_reports-2-0-status": "delivered",
             "progress_reports-2-0-quantity_delivered": "40",
+            "progress_reports-2-0-delivered_on": "2022-09-30",
             "progress_reports-2-0-narrative": "The 3rd edition completed the pledge.",
             "progress_reports-2-0-language": "en",
         }
@@ -558,6 +559,7 @@ def test_evidence_appended_in_the_admin_is_checked_by_its_content(secretariat_cl
             "progress_reports-2-TOTAL_FORMS": "1",
             "progress_reports-2-0-status": "delivered",
             "progress_reports-2-0-quantity_delivered": "40",
+            "progress_reports-2-0-delivered_on": "2022-09-30",
             "progress_reports-2-0-narrative": "See the attached list.",
             "progress_reports-2-0-language": "en",
             "progress_reports-2-0-evidence_file": SimpleUploadedFile(

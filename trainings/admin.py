@@ -15,7 +15,8 @@ from network.admin import (
 )
 from network.admin_privacy import erase_personal_data, export_personal_data
 from oic_mediation.db import SubqueryCount
-from trainings import models
+from resolutions.admin_actions import ReviewActionsMixin
+from trainings import models, services
 from trainings.privacy import participant_data_export, participant_erase
 from trainings.resources import ParticipantResource
 
@@ -81,7 +82,16 @@ class ParticipantInline(TrackedInlineMixin, admin.TabularInline):
 
 
 @admin.register(models.Edition)
-class EditionAdmin(LargeTableAdminMixin, PortalTranslationAdmin):
+class EditionAdmin(LargeTableAdminMixin, ReviewActionsMixin, PortalTranslationAdmin):
+    """A focal point's training report arrives submitted: validate it (it then counts in public
+    figures) or return it with a comment, as progress reports."""
+
+    review_services = {
+        "validate": services.training_edition_validate,
+        "return": services.training_edition_return,
+    }
+    review_argument = "edition"
+    review_select_related = ("programme", "reported_by_state")
     list_display = (
         "__str__",
         "programme",
@@ -93,13 +103,27 @@ class EditionAdmin(LargeTableAdminMixin, PortalTranslationAdmin):
         "level_targeted",
         "participant_count",
         "reported_participants",
+        "review_status",
     )
-    list_filter = ("format", "level_targeted", "programme", "host_state", "reported_by_state")
+    list_filter = (
+        "review_status",
+        "format",
+        "level_targeted",
+        "programme",
+        "host_state",
+        "reported_by_state",
+    )
     list_select_related = ("programme", "host_state")
     search_fields = ("title_en", "title_fr", "programme__name_en", "programme__slug", "place_en")
     date_hierarchy = "starts_on"
     autocomplete_fields = ("programme", "host_state", "reported_by_state")
-    readonly_fields = ("reported_by_user",)
+    readonly_fields = (
+        "reported_by_user",
+        "review_status",
+        "reviewed_by",
+        "reviewed_at",
+        "review_comment",
+    )
     inlines = (ParticipantInline,)
     # The latest first (the model's order), read from the (starts_on, id) index.
     ordering = ("-starts_on", "-id")

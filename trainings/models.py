@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from network.models import Gender, MemberState, Organisation
 from oic_mediation.models import HttpsURLField, TrackedModel
-from resolutions.models import Paragraph
+from resolutions.models import Paragraph, ProgressReport
 
 
 class Level(models.TextChoices):
@@ -72,6 +72,13 @@ class Programme(TrackedModel):
 
 
 class Edition(TrackedModel):
+    """An edition of a programme. One reported by a member state's focal point counts in public
+    figures only once the Secretariat validates it, as progress reports do; one recorded by the
+    Secretariat is validated as it is recorded."""
+
+    # The same review as progress reports: submitted, validated or returned with a comment.
+    Review = ProgressReport.Review
+
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
@@ -134,6 +141,19 @@ class Edition(TrackedModel):
         related_name="+",
         verbose_name=_("reported by"),
     )
+    review_status = models.CharField(
+        _("review"), max_length=10, choices=ProgressReport.Review, default=Review.VALIDATED
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_comment = models.TextField(_("review comment"), blank=True)
 
     history = HistoricalRecords()
 
@@ -156,9 +176,17 @@ class Edition(TrackedModel):
             ),
         ]
         # The model's order (latest first), with the primary key that makes it unambiguous.
-        indexes = [models.Index(fields=["starts_on", "id"])]
+        indexes = [
+            models.Index(fields=["starts_on", "id"]),
+            models.Index(fields=["review_status", "starts_on"]),
+        ]
 
     def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """Its title, or the programme's name with the edition's number or date."""
         if self.title:
             return self.title
         if self.number:

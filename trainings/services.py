@@ -1,4 +1,5 @@
-"""Writes about trainings: a member state reports a training edition it offered."""
+"""Writes about trainings: a member state reports a training edition it offered, and the
+Secretariat validates or returns the report, as it does progress reports."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.models import MemberState
-from network.rules import can_report_for_state
+from network.rules import can_report_for_state, is_secretariat
 from trainings.models import Edition, Participant, Programme
 
 
@@ -33,7 +35,9 @@ def training_edition_report(
     """Record a training edition a state offered, with the diplomats it trained.
 
     ``participants`` is a list of dicts with the Participant fields (full_name, gender, state,
-    level, completion...). Everything is stored, or nothing.
+    level, completion...). Everything is stored, or nothing. A focal point's report is
+    *submitted*: it counts in public figures once the Secretariat validates it; one recorded by
+    the Secretariat is validated at once.
     """
     if not can_report_for_state(user, state):
         raise PermissionDenied(_("You can only report trainings offered by your own state."))
@@ -51,6 +55,9 @@ def training_edition_report(
         description=description,
         reported_by_state=state,
         reported_by_user=user,
+        review_status=Edition.Review.VALIDATED
+        if is_secretariat(user)
+        else Edition.Review.SUBMITTED,
     )
     edition.full_clean(validate_unique=False)
     edition.save()
@@ -69,3 +76,40 @@ def training_edition_report(
     if errors:
         raise ValidationError(errors)
     return edition
+
+
+def _review(*, user, edition: Edition, outcome: str, comment: str) -> Edition:
+    if not is_secretariat(user):
+        raise PermissionDenied(_("Only the Secretariat reviews training reports."))
+    # Lock the row: two reviewers acting at once must not both succeed.
+    edition = Edition.objects.select_for_update().get(pk=edition.pk)
+    if edition.review_status != Edition.Review.SUBMITTED:
+        raise ValidationError(
+            _("This report was already %(state)s; only a submitted report can be reviewed.")
+            % {"state": edition.get_review_status_display().lower()},
+            code="invalid_transition",
+        )
+    edition.review_status = outcome
+    edition.reviewed_by = user
+    edition.reviewed_at = timezone.now()
+    edition.review_comment = comment
+    edition.full_clean(validate_unique=False)
+    edition.save()
+    return edition
+
+
+@transaction.atomic
+def training_edition_validate(*, user, edition: Edition, comment: str = "") -> Edition:
+    """The edition and its participants count in public figures from now on."""
+    return _review(user=user, edition=edition, outcome=Edition.Review.VALIDATED, comment=comment)
+
+
+@transaction.atomic
+def training_edition_return(*, user, edition: Edition, comment: str) -> Edition:
+    """Sent back to the reporting state with what needs to change; it stays out of public
+    figures."""
+    if not comment.strip():
+        raise ValidationError(
+            {"review_comment": _("Say what needs to change when returning a report.")}
+        )
+    return _review(user=user, edition=edition, outcome=Edition.Review.RETURNED, comment=comment)

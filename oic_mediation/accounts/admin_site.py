@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import admin
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from oic_mediation.accounts.second_factor import AdminSignInForm, confirmed_device
 
@@ -26,3 +28,33 @@ class PortalAdminSite(admin.AdminSite):
         if settings.STAFF_OTP_REQUIRED:
             return False
         return confirmed_device(request.user) is None
+
+    def get_urls(self):
+        from oic_mediation.review_queue import review_queue
+
+        return [
+            path("review-queue/", self.admin_view(review_queue), name="review_queue"),
+            *super().get_urls(),
+        ]
+
+    def get_app_list(self, request, app_label=None):
+        """The Secretariat's own pages first, then the apps' models."""
+        apps = super().get_app_list(request, app_label)
+        if app_label is not None or not request.user.has_perm("resolutions.review_progress_report"):
+            return apps
+        tools = {
+            "name": _("Secretariat"),
+            "app_label": "secretariat",
+            "app_url": reverse("admin:review_queue"),
+            "has_module_perms": True,
+            "models": [
+                {
+                    "name": _("Review queue"),
+                    "object_name": "ReviewQueue",
+                    "admin_url": reverse("admin:review_queue"),
+                    "view_only": True,
+                    "perms": {"view": True},
+                }
+            ],
+        }
+        return [tools, *apps]

@@ -21,7 +21,6 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
-from conferences.models import FollowUpStatus
 from network.models import Gender
 from oic_mediation.api import selectors
 from resolutions.selectors import paragraphs_with_figures
@@ -62,6 +61,7 @@ DATASETS: dict[str, Dataset] = {
             "delivered_quantity": lambda c: c.delivered_quantity,
             "gap": lambda c: c.gap_quantity,
             "completion": lambda c: round(c.completion_ratio, 4),
+            "exceeds_target": lambda c: c.exceeds_target,
             "status": lambda c: c.status,
             "pledged_on": lambda c: c.pledged_on,
             "due_on": lambda c: c.due_on,
@@ -93,7 +93,7 @@ DATASETS: dict[str, Dataset] = {
             "id": lambda e: e.pk,
             "programme": lambda e: e.programme.slug,
             "number": lambda e: e.number,
-            "title": lambda e: str(e),
+            "title": lambda e: e.display_title,
             "starts_on": lambda e: e.starts_on,
             "ends_on": lambda e: e.ends_on,
             "place": lambda e: e.place,
@@ -104,6 +104,8 @@ DATASETS: dict[str, Dataset] = {
             "reported_participants": lambda e: e.reported_participants,
             "participants": lambda e: e.participants_total,
             "completed": lambda e: e.participants_completed,
+            "declared_without_names": lambda e: e.declared_unnamed,
+            "trained": lambda e: e.trained_count,
             **{
                 f"participants_{gender}": (lambda g: lambda e: getattr(e, f"participants_{g}"))(
                     gender
@@ -128,8 +130,11 @@ DATASETS: dict[str, Dataset] = {
             "addressee": lambda r: r.addressee,
             "is_priority": lambda r: r.is_priority,
             "paragraphs": lambda r: _ids(r.paragraphs),
-            "follow_up_status": lambda r: r.latest_status or FollowUpStatus.PENDING.value,
-            "follow_up_as_of": lambda r: r.latest_status_as_of,
+            "paragraph_numbers": lambda r: " ".join(
+                str(p.number) for p in r.paragraphs.all() if p.number is not None
+            ),
+            "follow_up_status": lambda r: r.follow_up_status,
+            "follow_up_as_of": lambda r: r.follow_up_as_of,
         },
     ),
 }

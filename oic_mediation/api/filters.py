@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from conferences.models import (
@@ -69,6 +68,36 @@ def conference_filter(field_name: str = "conference") -> django_filters.ModelCho
     )
 
 
+# A paragraph by its id, or as the resolution names it: ?resolution=53/45-POL&paragraph_number=8.
+# ``path`` is where the filtered model reaches the paragraph.
+
+
+def paragraph_id_filter(path: str) -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        field_name=path,
+        queryset=Paragraph.objects.all(),
+        label=_("The paragraph's id (its “id”); or use resolution and paragraph_number"),
+    )
+
+
+def resolution_symbol_filter(path: str) -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        field_name=f"{path}__resolution",
+        queryset=Resolution.objects.all(),
+        to_field_name="symbol",
+        label=_("The resolution's symbol, e.g. 53/45-POL"),
+    )
+
+
+def paragraph_number_filter(path: str) -> django_filters.NumberFilter:
+    return django_filters.NumberFilter(
+        field_name=f"{path}__number",
+        min_value=1,
+        max_value=32767,
+        label=_("The paragraph's number in its resolution, e.g. 8"),
+    )
+
+
 class MemberStateFilter(django_filters.FilterSet):
     class Meta:
         model = MemberState
@@ -101,6 +130,9 @@ class CommitmentFilter(django_filters.FilterSet):
     organisation = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), to_field_name="slug", label=_("Pledging organisation")
     )
+    paragraph = paragraph_id_filter("paragraph")
+    resolution = resolution_symbol_filter("paragraph")
+    paragraph_number = paragraph_number_filter("paragraph")
     status = django_filters.ChoiceFilter(choices=CommitmentStatus.choices)
     year = YearFilter(field_name="pledged_on", label=_("Year of the pledge"))
     pledged_after = django_filters.DateFilter(field_name="pledged_on", lookup_expr="gte")
@@ -110,21 +142,39 @@ class CommitmentFilter(django_filters.FilterSet):
 
     class Meta:
         model = Commitment
-        fields = ["state", "organisation", "paragraph", "status", "unit"]
+        fields = [
+            "state",
+            "organisation",
+            "paragraph",
+            "resolution",
+            "paragraph_number",
+            "status",
+            "unit",
+        ]
 
 
 class ProgressReportFilter(django_filters.FilterSet):
     state = state_filter("commitment__state", _("State of the commitment, by ISO code"))
-    paragraph = django_filters.ModelChoiceFilter(
-        field_name="commitment__paragraph", queryset=Paragraph.objects.all()
-    )
+    paragraph = paragraph_id_filter("commitment__paragraph")
+    resolution = resolution_symbol_filter("commitment__paragraph")
+    paragraph_number = paragraph_number_filter("commitment__paragraph")
+    delivered_after = django_filters.DateFilter(field_name="delivered_on", lookup_expr="gte")
+    delivered_before = django_filters.DateFilter(field_name="delivered_on", lookup_expr="lte")
     status = django_filters.ChoiceFilter(choices=CommitmentStatus.choices)
     reported_after = django_filters.DateFilter(field_name="reported_at", lookup_expr="date__gte")
     reported_before = django_filters.DateFilter(field_name="reported_at", lookup_expr="date__lte")
 
     class Meta:
         model = ProgressReport
-        fields = ["commitment", "state", "paragraph", "status", "review_status"]
+        fields = [
+            "commitment",
+            "state",
+            "paragraph",
+            "resolution",
+            "paragraph_number",
+            "status",
+            "review_status",
+        ]
 
 
 class OrganisationFilter(django_filters.FilterSet):
@@ -211,9 +261,9 @@ class DocumentFilter(django_filters.FilterSet):
 
 class RecommendationFilter(django_filters.FilterSet):
     conference = conference_filter()
-    paragraph = django_filters.ModelChoiceFilter(
-        field_name="paragraphs", queryset=Paragraph.objects.all()
-    )
+    paragraph = paragraph_id_filter("paragraphs")
+    resolution = resolution_symbol_filter("paragraphs")
+    paragraph_number = paragraph_number_filter("paragraphs")
     follow_up_status = django_filters.ChoiceFilter(
         choices=FollowUpStatus.choices,
         method="filter_follow_up_status",
@@ -222,12 +272,22 @@ class RecommendationFilter(django_filters.FilterSet):
 
     class Meta:
         model = Recommendation
-        fields = ["conference", "paragraph", "is_priority", "follow_up_status"]
+        fields = [
+            "conference",
+            "paragraph",
+            "resolution",
+            "paragraph_number",
+            "is_priority",
+            "follow_up_status",
+        ]
 
     def filter_follow_up_status(self, queryset, name, value):
-        if value == FollowUpStatus.PENDING:
-            return queryset.filter(Q(latest_status=value) | Q(latest_status__isnull=True))
-        return queryset.filter(latest_status=value)
+        return queryset.filter(follow_up_status=value)
+
+    @property
+    def qs(self):
+        # A recommendation on two paragraphs of the resolution asked for is listed once.
+        return super().qs.distinct()
 
 
 class CitedFigureFilter(django_filters.FilterSet):

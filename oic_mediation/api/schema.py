@@ -5,6 +5,8 @@ Clients (and the schemathesis conformance run) can then rely on the schema for 4
 
 from __future__ import annotations
 
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
@@ -42,7 +44,46 @@ def error_response(description) -> OpenApiResponse:
     return OpenApiResponse(response=ErrorSerializer, description=description)
 
 
+def _model_field(field):
+    """The model field a serializer field reads, when its serializer is a ModelSerializer."""
+    model = getattr(getattr(field.parent, "Meta", None), "model", None)
+    source = field.source if field.source and "." not in field.source else field.field_name
+    if model is None or not source or source == "*":
+        return None
+    try:
+        return model._meta.get_field(source)
+    except FieldDoesNotExist:  # a property or an annotation
+        return None
+
+
+def field_description(field) -> str:
+    """A field's description: its help text, else its model field's help text or name."""
+    if field.help_text:
+        return str(field.help_text)
+    model_field = _model_field(field)
+    if model_field is not None:
+        if getattr(model_field, "help_text", ""):
+            return capfirst(str(model_field.help_text))
+        name = getattr(model_field, "verbose_name", "")
+        if name:
+            return capfirst(str(name)) + "."
+    if field.field_name == "id":
+        return str(_("The record's id in this API."))
+    if field.label:
+        return capfirst(str(field.label)) + "."
+    return ""
+
+
 class PortalAutoSchema(AutoSchema):
+    def _get_serializer_field_meta(self, field, direction):
+        """Every field is described: the schema is the API's documentation."""
+        meta = super()._get_serializer_field_meta(field, direction)
+        if "description" not in meta and isinstance(field, serializers.Field):
+            description = field_description(field)
+            if description:
+                meta["description"] = description
+        return meta
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction=direction)
         errors = dict(ERROR_RESPONSES)

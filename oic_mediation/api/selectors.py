@@ -1,46 +1,22 @@
-"""Reads of the public API and the open-data exports: what the public may see, in constant queries.
+"""What each API list reads, from the domain apps' selectors, in constant queries.
 
-Rules kept here, once:
-- progress reports are public once validated; a focal point also sees their own state's others,
-  the Secretariat sees all;
-- a roster profile is public only when its visibility is "public" *and* the person's consent is
-  current; the roster is otherwise published as counts;
-- training participants are published as counts by state, level and gender, never one by one;
-- documents are published when marked public.
+Figures and visibility rules are defined in the domain apps (``network.selectors``,
+``resolutions.selectors``, ``trainings.selectors``, ``conferences.selectors``), the same for the
+dashboard, the exports and the report. Kept here: which progress reports a given reader may see
+(public once validated; a focal point also sees their own state's others; the Secretariat all).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from django.db.models import Q, QuerySet
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
-
-from conferences.models import (
-    CitedFigure,
-    Conference,
-    Document,
-    Recommendation,
-    RecommendationFollowUp,
-    Session,
-    SessionSpeaker,
-    Speaker,
-)
-from network.models import (
-    CoChairPeriod,
-    ContactGroup,
-    ContactGroupMeeting,
-    ContactGroupMembership,
-    ExpertiseArea,
-    Gender,
-    Language,
-    Region,
-    RosterMember,
-    RosterRole,
-)
+from conferences import selectors as conference_selectors
+from conferences.models import CitedFigure, Conference
+from network import selectors as network_selectors
 from network.rules import focal_point_state_id, is_secretariat
 from resolutions.models import Commitment, ProgressReport
 from resolutions.selectors import commitments_with_gap
-from trainings.models import Edition, Level, Participant, Programme
+from trainings import selectors as training_selectors
 
 
 def commitments() -> QuerySet[Commitment]:
@@ -48,7 +24,9 @@ def commitments() -> QuerySet[Commitment]:
 
 
 def progress_reports_for(user) -> QuerySet[ProgressReport]:
-    queryset = ProgressReport.objects.select_related("commitment__state")
+    queryset = ProgressReport.objects.select_related(
+        "commitment__state", "commitment__paragraph__resolution"
+    )
     if is_secretariat(user):
         return queryset
     visible = Q(review_status=ProgressReport.Review.VALIDATED)
@@ -58,164 +36,54 @@ def progress_reports_for(user) -> QuerySet[ProgressReport]:
     return queryset.filter(visible)
 
 
-def contact_groups() -> QuerySet[ContactGroup]:
-    return ContactGroup.objects.prefetch_related(
-        Prefetch(
-            "memberships",
-            queryset=ContactGroupMembership.objects.select_related("state", "organisation"),
-        ),
-        Prefetch(
-            "co_chair_periods",
-            queryset=CoChairPeriod.objects.select_related("state", "organisation"),
-        ),
-    )
+contact_groups = network_selectors.contact_groups_for_api
+meetings = network_selectors.meetings_for_api
+public_roster_profiles = network_selectors.public_profiles
 
 
-def meetings() -> QuerySet[ContactGroupMeeting]:
-    return ContactGroupMeeting.objects.select_related("group").prefetch_related(
-        "states_present", "organisations_present"
-    )
+def roster_summary() -> dict:
+    """Counts over the network (``network.selectors.network_breakdown``): nobody is identified."""
+    breakdown = network_selectors.network_breakdown()
+
+    def rows(tallies) -> list[dict]:
+        return [{"key": t.key, "label": t.label, "count": t.count} for t in tallies]
+
+    return {
+        "total": breakdown.total,
+        "by_role": rows(breakdown.by_role),
+        "by_gender": rows(breakdown.by_gender),
+        "by_region": rows(breakdown.by_region),
+        "by_expertise": rows(breakdown.by_expertise),
+        "by_language": rows(breakdown.by_language),
+    }
 
 
-def programmes() -> QuerySet[Programme]:
-    return (
-        Programme.objects.select_related("organiser_state", "organiser_organisation")
-        .prefetch_related("partners", "paragraphs")
-        .annotate(editions_count=Count("editions", distinct=True))
-    )
+def programmes():
+    return training_selectors.programmes()
 
 
-def _participant_count_annotations() -> dict:
-    counts = {"participants_total": Count("participants")}
-    counts["participants_completed"] = Count(
-        "participants", filter=Q(participants__completion=Participant.Completion.COMPLETED)
-    )
-    for gender in Gender.values:
-        counts[f"participants_{gender}"] = Count(
-            "participants", filter=Q(participants__gender=gender)
-        )
-    for level in Level.values:
-        counts[f"participants_level_{level}"] = Count(
-            "participants", filter=Q(participants__level=level)
-        )
-    return counts
+def editions():
+    """Public editions with their participants counted (see ``trainings.selectors``)."""
+    return training_selectors.editions_with_counts()
 
 
-def editions() -> QuerySet[Edition]:
-    """Editions with their participants counted by gender and level (see participant_counts...)."""
-    return Edition.objects.select_related("programme", "host_state", "reported_by_state").annotate(
-        **_participant_count_annotations()
-    )
-
-
-def participant_counts_by_state(edition_ids) -> dict[int, list[dict]]:
-    """{edition id: [{"state": "TR", "count": 3}, ...]}, in one query for any number of editions."""
-    rows = (
-        Participant.objects.filter(edition_id__in=list(edition_ids))
-        .values("edition_id", "state__iso_code")
-        .annotate(count=Count("id"))
-        .order_by("edition_id", "state__iso_code")
-    )
-    counts: dict[int, list[dict]] = defaultdict(list)
-    for row in rows:
-        counts[row["edition_id"]].append({"state": row["state__iso_code"], "count": row["count"]})
-    return counts
+participant_counts_by_state = training_selectors.participant_counts_by_state
 
 
 def conferences() -> QuerySet[Conference]:
     return Conference.objects.select_related("host_state").prefetch_related("partner_organisations")
 
 
-def sessions() -> QuerySet[Session]:
-    return Session.objects.select_related("conference").prefetch_related(
-        Prefetch(
-            "appearances",
-            queryset=SessionSpeaker.objects.select_related("speaker").order_by("order", "id"),
-        )
-    )
+sessions = conference_selectors.sessions_for_api
+speakers = conference_selectors.speakers_for_api
 
 
-def speakers() -> QuerySet[Speaker]:
-    return Speaker.objects.select_related("organisation", "state")
+def public_documents():
+    return conference_selectors.public_documents().select_related("conference", "author")
 
 
-def public_documents() -> QuerySet[Document]:
-    return Document.objects.filter(is_public=True).select_related("conference", "author")
-
-
-def recommendations() -> QuerySet[Recommendation]:
-    latest = RecommendationFollowUp.objects.filter(recommendation=OuterRef("pk")).order_by(
-        "-as_of", "-id"
-    )
-    return (
-        Recommendation.objects.select_related("conference", "session")
-        .prefetch_related("paragraphs", "follow_ups")
-        .annotate(
-            latest_status=Subquery(latest.values("status")[:1]),
-            latest_status_as_of=Subquery(latest.values("as_of")[:1]),
-        )
-    )
+recommendations = conference_selectors.recommendations_for_api
 
 
 def cited_figures() -> QuerySet[CitedFigure]:
-    return CitedFigure.objects.select_related("conference", "source_document")
-
-
-def public_roster_profiles() -> QuerySet[RosterMember]:
-    return (
-        RosterMember.objects.filter(
-            visibility=RosterMember.Visibility.PUBLIC,
-            consent_given_on__isnull=False,
-            consent_withdrawn_on__isnull=True,
-        )
-        .select_related("nationality")
-        .prefetch_related(
-            "expertise",
-            "languages",
-            "regions",
-            Prefetch("roles", queryset=RosterRole.objects.filter(ended_on__isnull=True)),
-        )
-    )
-
-
-def roster_summary() -> dict:
-    """Counts over the roster: people with current consent who were not declined.
-
-    Counts only; nobody is identified. Private people are counted too: the size and balance of
-    the network are public, the people in it are not.
-    """
-    people = RosterMember.objects.filter(
-        consent_given_on__isnull=False, consent_withdrawn_on__isnull=True
-    ).exclude(vetting_status=RosterMember.Vetting.DECLINED)
-
-    def by_choice(rows, key, choices) -> list[dict]:
-        found = {row[key]: row["count"] for row in rows}
-        return [
-            {"key": value, "label": str(label), "count": found.get(value, 0)}
-            for value, label in choices
-        ]
-
-    def by_model(model, key: str) -> list[dict]:
-        items = model.objects.annotate(
-            count=Count("roster_members", filter=Q(roster_members__in=people), distinct=True)
-        ).order_by(key)
-        # Instances, not values(): the translated name falls back to English when missing.
-        return [
-            {"key": getattr(item, key), "label": item.name, "count": item.count} for item in items
-        ]
-
-    roles = (
-        RosterRole.objects.filter(ended_on__isnull=True, person__in=people)
-        .order_by()  # the default ordering would split the groups
-        .values("role")
-        .annotate(count=Count("person", distinct=True))
-    )
-    genders = people.order_by().values("gender").annotate(count=Count("id"))
-    return {
-        "total": people.count(),
-        "by_role": by_choice(roles, "role", RosterRole.Role.choices),
-        "by_gender": by_choice(genders, "gender", Gender.choices),
-        "by_region": by_model(Region, "slug"),
-        "by_expertise": by_model(ExpertiseArea, "slug"),
-        "by_language": by_model(Language, "code"),
-    }
+    return conference_selectors.cited_figures()

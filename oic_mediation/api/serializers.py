@@ -70,6 +70,31 @@ def organisation_slug(**kwargs) -> serializers.SlugRelatedField:
     )
 
 
+class ParagraphReferenceSerializer(serializers.Serializer):
+    """A paragraph or measure as the resolution names it, beside its id and address."""
+
+    id = serializers.IntegerField(read_only=True, help_text=_("The paragraph's id in this API."))
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:paragraph-detail",
+        read_only=True,
+        help_text=_("The paragraph's address in this API."),
+    )
+    resolution = serializers.CharField(
+        source="resolution.symbol",
+        read_only=True,
+        help_text=_("The symbol of the resolution, e.g. 53/45-POL."),
+    )
+    number = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text=_("The operative paragraph's number; null for a measure without a number."),
+    )
+    label = serializers.CharField(
+        read_only=True,
+        help_text=_("“Paragraph 8”, or “Other measure”, in the language asked for."),
+    )
+
+
 # --- Network ---------------------------------------------------------------------------------
 
 
@@ -182,7 +207,9 @@ class RosterProfileSerializer(serializers.ModelSerializer):
     """A public profile: never e-mail, phone, postal address, vetting or who nominated."""
 
     nationality = state_code()
-    roles = RosterRoleSerializer(many=True, read_only=True)
+    roles = RosterRoleSerializer(
+        source="open_roles", many=True, read_only=True, help_text=_("The roles held today.")
+    )
     expertise = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     languages = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     regions = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
@@ -288,10 +315,23 @@ class ParagraphSerializer(serializers.ModelSerializer):
 
 
 class CommitmentSerializer(serializers.ModelSerializer):
+    paragraph = ParagraphReferenceSerializer(read_only=True)
     state = state_code()
     organisation = organisation_slug()
-    gap = serializers.IntegerField(source="gap_quantity", read_only=True, allow_null=True)
-    completion = serializers.FloatField(source="completion_ratio", read_only=True)
+    gap = serializers.IntegerField(
+        source="gap_quantity",
+        read_only=True,
+        allow_null=True,
+        help_text=_("Target minus delivered, never below 0; null without a target."),
+    )
+    completion = serializers.FloatField(
+        source="completion_ratio",
+        read_only=True,
+        help_text=_("From 0 to 1: delivered over target, at most 1; 1 once delivered."),
+    )
+    exceeds_target = serializers.BooleanField(
+        read_only=True, help_text=_("More was delivered than the target (counted as complete).")
+    )
 
     class Meta:
         model = Commitment
@@ -311,6 +351,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
             "progress_as_of",
             "gap",
             "completion",
+            "exceeds_target",
             "is_overdue",
             "version",
             "updated_at",
@@ -320,6 +361,10 @@ class CommitmentSerializer(serializers.ModelSerializer):
 class ProgressReportSerializer(serializers.ModelSerializer):
     state = state_code(source="commitment.state")
     has_evidence_file = serializers.SerializerMethodField()
+    exceeds_target = serializers.BooleanField(
+        read_only=True,
+        help_text=_("It reports more delivered than the commitment's target (allowed)."),
+    )
 
     class Meta:
         model = ProgressReport
@@ -329,7 +374,10 @@ class ProgressReportSerializer(serializers.ModelSerializer):
             "state",
             "status",
             "quantity_delivered",
+            "exceeds_target",
             "narrative",
+            "delivered_on",
+            "period_start",
             "language",
             "evidence_url",
             "has_evidence_file",
@@ -361,7 +409,10 @@ class ProgrammeSerializer(serializers.ModelSerializer):
     organiser_state = state_code()
     organiser_organisation = organisation_slug()
     partners = organisation_slug(many=True)
-    editions_count = serializers.IntegerField(read_only=True)
+    paragraphs = ParagraphReferenceSerializer(many=True, read_only=True)
+    editions_count = serializers.IntegerField(
+        source="edition_count", read_only=True, help_text=_("Its public editions.")
+    )
 
     class Meta:
         model = Programme
@@ -388,8 +439,14 @@ class StateCountSerializer(serializers.Serializer):
 
 
 class ParticipantCountsSerializer(serializers.Serializer):
-    total = serializers.IntegerField()
-    completed = serializers.IntegerField()
+    total = serializers.IntegerField(help_text=_("Participants named, less those who withdrew."))
+    completed = serializers.IntegerField(help_text=_("Named participants who completed."))
+    declared_without_names = serializers.IntegerField(
+        help_text=_("The reported head count beyond the participants named.")
+    )
+    trained = serializers.IntegerField(
+        help_text=_("Diplomats trained: completed, plus declared without names.")
+    )
     by_gender = serializers.DictField(child=serializers.IntegerField())
     by_level = serializers.DictField(child=serializers.IntegerField())
     by_state = StateCountSerializer(many=True)
@@ -410,6 +467,11 @@ class EditionSerializer(serializers.ModelSerializer):
     """A training edition; participants only as counts, never one by one."""
 
     programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    title = serializers.CharField(
+        source="display_title",
+        read_only=True,
+        help_text=_("Its title, or the programme's name with its number or date."),
+    )
     host_state = state_code()
     reported_by_state = state_code()
     participants = serializers.SerializerMethodField()
@@ -444,6 +506,8 @@ class EditionSerializer(serializers.ModelSerializer):
         return {
             "total": edition.participants_total,
             "completed": edition.participants_completed,
+            "declared_without_names": edition.declared_unnamed,
+            "trained": edition.trained_count,
             "by_gender": {
                 gender: getattr(edition, f"participants_{gender}") for gender in Gender.values
             },
@@ -554,9 +618,14 @@ class FollowUpSerializer(serializers.ModelSerializer):
 
 class RecommendationSerializer(serializers.ModelSerializer):
     conference = serializers.SlugRelatedField(slug_field="ordinal", read_only=True)
-    follow_up_status = serializers.SerializerMethodField()
+    paragraphs = ParagraphReferenceSerializer(many=True, read_only=True)
+    follow_up_status = serializers.ChoiceField(
+        choices=FollowUpStatus.choices,
+        read_only=True,
+        help_text=_("Its latest follow-up's status; “pending” without one."),
+    )
     follow_up_as_of = serializers.DateField(
-        source="latest_status_as_of", read_only=True, allow_null=True
+        read_only=True, allow_null=True, help_text=_("The date of its latest follow-up.")
     )
     follow_ups = FollowUpSerializer(many=True, read_only=True)
 
@@ -575,10 +644,6 @@ class RecommendationSerializer(serializers.ModelSerializer):
             "follow_up_as_of",
             "follow_ups",
         ]
-
-    @extend_schema_field(serializers.ChoiceField(choices=FollowUpStatus.choices))
-    def get_follow_up_status(self, recommendation) -> str:
-        return recommendation.latest_status or FollowUpStatus.PENDING
 
 
 class CitedFigureSerializer(serializers.ModelSerializer):
@@ -607,8 +672,57 @@ class StateByCodeField(serializers.SlugRelatedField):
         super().__init__(slug_field="iso_code", **kwargs)
 
 
-class CommitmentCreateInputSerializer(serializers.Serializer):
-    paragraph = serializers.PrimaryKeyRelatedField(queryset=Paragraph.objects.all())
+class ParagraphByNumberMixin(serializers.Serializer):
+    """A paragraph by its id, or by the resolution's symbol and the paragraph's number."""
+
+    paragraph = serializers.PrimaryKeyRelatedField(
+        queryset=Paragraph.objects.all(),
+        required=False,
+        help_text=_("The paragraph's id; or give resolution and paragraph_number instead."),
+    )
+    resolution = serializers.SlugRelatedField(
+        slug_field="symbol",
+        queryset=Resolution.objects.all(),
+        required=False,
+        write_only=True,
+        help_text=_("The resolution's symbol, e.g. 53/45-POL (with paragraph_number)."),
+    )
+    paragraph_number = serializers.IntegerField(
+        required=False,
+        write_only=True,
+        min_value=1,
+        max_value=MAX_INTEGER,
+        help_text=_("The operative paragraph's number in that resolution, e.g. 8."),
+    )
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        resolution = attrs.pop("resolution", None)
+        number = attrs.pop("paragraph_number", None)
+        if attrs.get("paragraph") is not None:
+            return attrs
+        errors = {}
+        if resolution is None:
+            errors["resolution"] = _("Give the paragraph's id, or the resolution and the number.")
+        if number is None:
+            errors["paragraph_number"] = _(
+                "Give the paragraph's id, or the resolution and the number."
+            )
+        if errors:
+            raise serializers.ValidationError(errors)
+        paragraph = Paragraph.objects.filter(resolution=resolution, number=number).first()
+        if paragraph is None:
+            raise serializers.ValidationError(
+                {
+                    "paragraph_number": _("Resolution %(symbol)s has no paragraph %(number)s.")
+                    % {"symbol": resolution.symbol, "number": number}
+                }
+            )
+        attrs["paragraph"] = paragraph
+        return attrs
+
+
+class CommitmentCreateInputSerializer(ParagraphByNumberMixin, serializers.Serializer):
     state = StateByCodeField(
         required=False,
         allow_null=True,
@@ -631,6 +745,7 @@ class CommitmentCreateInputSerializer(serializers.Serializer):
     pledged_on = serializers.DateField(required=False, allow_null=True)
 
     def validate(self, attrs):
+        attrs = super().validate(attrs)
         if attrs.get("state") is not None and attrs.get("organisation") is not None:
             raise serializers.ValidationError(
                 _("A commitment is pledged by either a member state or an organisation.")
@@ -665,6 +780,15 @@ class ProgressReportInputSerializer(serializers.Serializer):
     commitment = serializers.PrimaryKeyRelatedField(queryset=Commitment.objects.all())
     status = serializers.ChoiceField(choices=REPORTABLE_STATUSES)
     quantity_delivered = serializers.IntegerField(min_value=0, max_value=MAX_INTEGER)
+    delivered_on = serializers.DateField(
+        required=False,
+        help_text=_("The date by which that quantity had been delivered; today when omitted."),
+    )
+    period_start = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text=_("The first day of the period the report covers, if any."),
+    )
     narrative = serializers.CharField()
     language = serializers.ChoiceField(
         choices=[code for code, _name in settings.LANGUAGES], required=False

@@ -427,7 +427,7 @@ class DocumentViewSet(PublicReadOnlyViewSet):
 class RecommendationViewSet(PublicReadOnlyViewSet):
     serializer_class = serializers.RecommendationSerializer
     filterset_class = filters.RecommendationFilter
-    ordering_fields = ["number", "latest_status_as_of"]
+    ordering_fields = ["number", "follow_up_as_of"]
     ordering = ["conference__ordinal", "number"]
 
     def get_queryset(self):

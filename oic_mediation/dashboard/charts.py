@@ -62,6 +62,7 @@ class Chart:
     columns: list = field(default_factory=list)
     axis: list = field(default_factory=list)
     legend: list = field(default_factory=list)
+    lines: list = field(default_factory=list)
     rtl: bool = False
     label_anchor: str = "start"
     value_anchor: str = "start"
@@ -300,4 +301,99 @@ def stacked_columns(
         axis=[top + plot],
         legend=[{"label": str(label), "colour": colour} for _k, label, colour in used],
         rtl=rtl,
+    )
+
+
+@dataclass
+class Line:
+    label: str
+    colour: str
+    dash: str
+    path: str
+    # (x, y, text) of each point, with a tooltip.
+    points: list[tuple[float, float, str]]
+
+
+STEP_COLOURS = (("#1f5f8b", "6 4"), ("#00643c", ""))
+
+
+def step_chart(
+    chart_id: str,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[int]]],
+    *,
+    rtl: bool,
+    category_header: str,
+) -> Chart:
+    """Lines that step from one value to the next at each category (e.g. the end of each year),
+    one per (label, values); time runs right to left in a right-to-left language."""
+    height, top, bottom, margin = 220, 18, 30, 56
+    plot_height = height - top - bottom
+    plot_width = WIDTH - 2 * margin
+    largest = max((value for _label, values in series for value in values), default=0) or 1
+    count = len(categories)
+
+    def x_of(index: int) -> float:
+        position = count - 1 - index if rtl else index
+        if count == 1:
+            return margin + plot_width / 2
+        return round(margin + plot_width * position / (count - 1), 1)
+
+    def y_of(value: int) -> float:
+        return round(top + plot_height - plot_height * value / largest, 1)
+
+    lines = []
+    for index, (label, values) in enumerate(series):
+        colour, dash = STEP_COLOURS[index % len(STEP_COLOURS)]
+        path = f"M {x_of(0)} {y_of(values[0])}" if values else ""
+        for position in range(1, len(values)):
+            path += f" H {x_of(position)} V {y_of(values[position])}"
+        points = [
+            (
+                x_of(position),
+                y_of(value),
+                f"{categories[position]} — {label}: {format_number(value)}",
+            )
+            for position, value in enumerate(values)
+        ]
+        lines.append(Line(str(label), colour, dash, path, points))
+    table = [
+        [str(category)] + [format_number(values[position]) for _label, values in series]
+        for position, category in enumerate(categories)
+    ]
+    latest = [(str(label), format_number(values[-1])) for label, values in series if values]
+    return Chart(
+        chart_id=chart_id,
+        title=title,
+        description=_summary(
+            title, [(f"{categories[-1]}, {label}", value) for label, value in latest]
+        )
+        if categories
+        else _summary(title, []),
+        width=WIDTH,
+        height=height,
+        kind="steps",
+        headers=[category_header] + [str(label) for label, _values in series],
+        table=table if categories else [],
+        columns=[
+            {"label": str(category), "x": x_of(position)}
+            for position, category in enumerate(categories)
+        ],
+        axis=[
+            {
+                "y": y_of(value),
+                "label": format_number(value),
+                "x": WIDTH - margin + 6 if rtl else margin - 6,
+                "x1": margin,
+                "x2": WIDTH - margin,
+            }
+            for value in (0, largest)
+        ],
+        legend=[{"label": line.label, "colour": line.colour, "dash": line.dash} for line in lines],
+        bars=[],
+        rtl=rtl,
+        label_anchor="end" if rtl else "start",
+        value_anchor="start" if rtl else "end",
+        lines=lines,
     )

@@ -1,61 +1,33 @@
-"""Reads for the public dashboard, each in a fixed number of queries whatever the data size.
+"""What each public page shows, put together from the domain apps' selectors.
 
-The pledge-vs-delivery figures come from ``resolutions.selectors``; this module adds what only the
-dashboard shows: engagement per state, the network's balance, training counts and the conference
-record. Nothing here returns personal contact data: roster members appear only as counts, except
-public profiles of people whose consent is current; training participants only as counts.
+Every figure and every visibility rule is defined in the domain apps (``resolutions.selectors``,
+``network.selectors``, ``trainings.selectors``, ``conferences.selectors``), once for the
+dashboard, the API, the exports and the report; this module only chooses what a page shows and
+how many of each list, in a fixed number of queries whatever the data size. Nothing here returns
+personal contact data.
 """
 
 from __future__ import annotations
 
-import datetime
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import (
-    Count,
-    Exists,
-    F,
-    IntegerField,
-    Max,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-    Sum,
-    Value,
-    Window,
-)
-from django.db.models.functions import Coalesce, ExtractYear, RowNumber
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from conferences.models import (
-    CitedFigure,
-    Conference,
-    Document,
-    Recommendation,
-    RecommendationFollowUp,
-    Session,
-    SessionSpeaker,
-)
+from conferences import selectors as conference_selectors
+from core import definitions as core_definitions
+from network import selectors as network_selectors
 from network.models import (
     CoChairPeriod,
-    ContactGroup,
-    ContactGroupMeeting,
     ContactGroupMembership,
-    ExpertiseArea,
-    Language,
     MemberState,
-    Region,
-    RosterMember,
-    RosterRole,
 )
-from oic_mediation.db import SubqueryCount
 from resolutions import selectors as resolution_selectors
-from resolutions.models import Commitment, ImplementationStatus, Resolution
+from resolutions.models import Commitment, ImplementationStatus, Paragraph, Resolution
 from resolutions.selectors import UnitTotals
-from trainings.models import Edition, Participant, Programme
+from trainings import selectors as training_selectors
+from trainings.models import Level
 
 # --- Implementation (home) -------------------------------------------------------------------
 
@@ -82,24 +54,23 @@ def paragraph_commitments(paragraph) -> QuerySet[Commitment]:
     ).order_by(*COMMITMENT_ORDER)
 
 
+def paragraph_page(paragraph: Paragraph) -> dict:
+    """A paragraph's figures by unit, their course over time and the recommendations on it."""
+    commitments = Commitment.objects.filter(paragraph=paragraph)
+    return {
+        "units": resolution_selectors.gap_by_unit(commitments),
+        "timelines": resolution_selectors.delivery_timeline(commitments),
+        "recommendations": list(conference_selectors.recommendations_on(paragraph)),
+    }
+
+
 def implementation_overview() -> dict:
     """Resolutions, their paragraphs with figures and leading commitments, the headline counts.
 
     Each paragraph carries its figures by unit and its first ``TOP_COMMITMENTS`` commitments
     (ranked in the database), so the page stays the same size however many were pledged.
     """
-    ranked = (
-        resolution_selectors.commitments_with_gap()
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("paragraph_id")],
-                order_by=[F(name).asc() for name in COMMITMENT_ORDER],
-            )
-        )
-        .filter(rank__lte=TOP_COMMITMENTS)
-        .order_by("paragraph", "rank")
-    )
+    ranked = resolution_selectors.leading_commitments(COMMITMENT_ORDER, TOP_COMMITMENTS)
     paragraphs = list(resolution_selectors.paragraphs_with_figures())
     top = defaultdict(list)
     for commitment in ranked:
@@ -130,65 +101,13 @@ def implementation_overview() -> dict:
 
 
 def headline_figures() -> dict:
-    roster = RosterMember.objects.exclude(vetting_status=RosterMember.Vetting.DECLINED).filter(
-        consent_withdrawn_on__isnull=True
-    )
+    trainings = training_selectors.training_totals()
     return {
-        "roster_size": roster.count(),
-        "diplomats_trained": training_totals()["participants"],
-        "states_engaged": engaged_states().count(),
+        "roster_size": network_selectors.in_network().count(),
+        "diplomats_trained": trainings.trained,
+        "diplomats_declared": trainings.declared,
+        "states_engaged": training_selectors.engaged_states().count(),
     }
-
-
-def _engagement_conditions() -> dict:
-    today = datetime.date.today()
-    return {
-        "has_commitment": Exists(
-            Commitment.objects.filter(state=OuterRef("pk")).exclude(status="withdrawn")
-        ),
-        "in_contact_group": Exists(
-            ContactGroupMembership.objects.filter(state=OuterRef("pk")).filter(
-                Q(left_on__isnull=True) | Q(left_on__gte=today)
-            )
-        ),
-        "nominee_count": Coalesce(
-            Subquery(
-                RosterMember.objects.filter(nominating_state=OuterRef("pk"))
-                .order_by()
-                .values("nominating_state")
-                .annotate(total=Count("id"))
-                .values("total")[:1],
-                output_field=IntegerField(),
-            ),
-            Value(0),
-        ),
-        "trainee_count": Coalesce(
-            Subquery(
-                Participant.objects.filter(state=OuterRef("pk"))
-                .exclude(completion=Participant.Completion.WITHDRAWN)
-                .order_by()
-                .values("state")
-                .annotate(total=Count("id"))
-                .values("total")[:1],
-                output_field=IntegerField(),
-            ),
-            Value(0),
-        ),
-    }
-
-
-def engaged_states() -> QuerySet[MemberState]:
-    """States with a commitment, a seat in a contact group, a nominee or a trained diplomat."""
-    return (
-        MemberState.objects.annotate(**_engagement_conditions())
-        .filter(
-            Q(has_commitment=True)
-            | Q(in_contact_group=True)
-            | Q(nominee_count__gt=0)
-            | Q(trainee_count__gt=0)
-        )
-        .order_by()
-    )
 
 
 # --- Member states ---------------------------------------------------------------------------
@@ -221,9 +140,9 @@ def engagement_level(state) -> str:
 
 def states_with_engagement() -> list[MemberState]:
     states = list(
-        resolution_selectors.states_with_figures(MemberState.objects.all())
-        .annotate(**_engagement_conditions())
-        .order_by("name")
+        training_selectors.with_engagement(
+            resolution_selectors.states_with_figures(MemberState.objects.all())
+        ).order_by("name")
     )
     for state in states:
         state.engagement = engagement_level(state)
@@ -244,6 +163,7 @@ class StateProfile:
     delivered: list = field(default_factory=list)
     pending: list = field(default_factory=list)
     units: list = field(default_factory=list)
+    timelines: list = field(default_factory=list)
     nominees: dict = field(default_factory=dict)
     # The latest editions with participants from the state, at most STATE_LIST_SIZE.
     trainings: list = field(default_factory=list)
@@ -266,11 +186,9 @@ def state_profile(state: MemberState) -> StateProfile:
     """A state's figures and the first items of its lists: the same size whatever the data."""
     profile = StateProfile(state=state)
     commitments = Commitment.objects.filter(state=state)
-    pending = Q(status__in=["pledged", "in_progress"])
-    counts = commitments.aggregate(
-        delivered=Count("id", filter=Q(status="delivered")), pending=Count("id", filter=pending)
-    )
-    profile.delivered_count, profile.pending_count = counts["delivered"], counts["pending"]
+    figures = resolution_selectors.commitment_totals(commitments)
+    profile.delivered_count = figures["delivered_count"]
+    profile.pending_count = figures["in_progress_count"] + figures["pledged_only_count"]
     listed = resolution_selectors.commitments_with_gap(commitments)
     profile.delivered = list(
         listed.filter(status="delivered").order_by(
@@ -278,38 +196,19 @@ def state_profile(state: MemberState) -> StateProfile:
         )[:STATE_LIST_SIZE]
     )
     profile.pending = list(
-        listed.filter(pending).order_by(
+        listed.filter(Q(status__in=resolution_selectors.OPEN_STATUSES)).order_by(
             F("due_on").asc(nulls_last=True), "paragraph__number", "id"
         )[:STATE_LIST_SIZE]
     )
     profile.units = resolution_selectors.gap_by_unit(commitments)
-    profile.nominees = RosterMember.objects.filter(nominating_state=state).aggregate(
-        total=Count("id"),
-        vetted=Count("id", filter=Q(vetting_status=RosterMember.Vetting.VETTED)),
-        pending=Count("id", filter=Q(vetting_status=RosterMember.Vetting.PENDING)),
-    )
-    trainees = Participant.objects.filter(state=state).exclude(
-        completion=Participant.Completion.WITHDRAWN
-    )
-    totals = trainees.aggregate(people=Count("id"), editions=Count("edition", distinct=True))
-    profile.trainee_total, profile.training_edition_count = totals["people"], totals["editions"]
-    latest = list(
-        trainees.values("edition")
-        .annotate(state_participants=Count("id"), starts_on=Max("edition__starts_on"))
-        .order_by("-starts_on", "-edition")[:STATE_LIST_SIZE]
-    )
-    editions = Edition.objects.select_related("programme", "host_state").in_bulk(
-        [row["edition"] for row in latest]
-    )
-    for row in latest:
-        edition = editions[row["edition"]]
-        edition.state_participants = row["state_participants"]
-        profile.trainings.append(edition)
-    hosted = Edition.objects.filter(host_state=state)
-    profile.editions_hosted_count = hosted.count()
-    profile.editions_hosted = list(
-        hosted.select_related("programme").order_by("-starts_on", "-id")[:STATE_LIST_SIZE]
-    )
+    profile.timelines = resolution_selectors.delivery_timeline(commitments)
+    profile.nominees = network_selectors.nominees_of(state)
+    trainings = training_selectors.state_trainings(state, STATE_LIST_SIZE)
+    profile.trainee_total = trainings["trainee_total"]
+    profile.training_edition_count = trainings["edition_count"]
+    profile.trainings = trainings["latest"]
+    profile.editions_hosted_count = trainings["hosted_count"]
+    profile.editions_hosted = trainings["hosted"]
     profile.memberships = list(
         ContactGroupMembership.objects.filter(state=state)
         .select_related("group")
@@ -329,289 +228,105 @@ def state_profile(state: MemberState) -> StateProfile:
 LATEST_MEETINGS = 10
 
 
-def contact_groups() -> list[ContactGroup]:
-    memberships = ContactGroupMembership.objects.select_related("state", "organisation").order_by(
-        "state__name", "organisation__name"
-    )
-    return list(
-        ContactGroup.objects.prefetch_related(
-            Prefetch("memberships", queryset=memberships, to_attr="membership_list"),
-            Prefetch(
-                "co_chair_periods",
-                queryset=CoChairPeriod.objects.select_related("state", "organisation"),
-                to_attr="co_chair_list",
-            ),
-            Prefetch(
-                "meetings",
-                queryset=group_meetings()[:LATEST_MEETINGS],
-                to_attr="latest_meetings",
-            ),
-        )
-        .annotate(
-            member_count=SubqueryCount(ContactGroupMembership.objects.filter(group=OuterRef("pk"))),
-            meeting_count=SubqueryCount(ContactGroupMeeting.objects.filter(group=OuterRef("pk"))),
-        )
-        .order_by("name")
-    )
+def contact_groups():
+    return network_selectors.contact_groups(latest_meetings=LATEST_MEETINGS)
 
 
-def group_meetings(group: ContactGroup | None = None) -> QuerySet[ContactGroupMeeting]:
-    """A group's meetings (every group's without one), the latest first."""
-    meetings = ContactGroupMeeting.objects.order_by("-held_on", "-id")
-    return meetings if group is None else meetings.filter(group=group)
+group_meetings = network_selectors.group_meetings
 
 
 # --- Network ---------------------------------------------------------------------------------
 
 
-def _count_by(queryset, path: str, label_of) -> list[tuple[str, int]]:
-    rows = queryset.values(path).annotate(total=Count("id", distinct=True)).order_by("-total", path)
-    return [(label_of(row[path]), row["total"]) for row in rows if row[path] is not None]
+def _chart_rows(tallies, *, skip_empty: bool = True) -> list[tuple[str, int]]:
+    """(label, count) rows of a breakdown, the largest first, without empty lines."""
+    rows = [(tally.label, tally.count) for tally in tallies if tally.count or not skip_empty]
+    return sorted(rows, key=lambda row: (-row[1], row[0]))
 
 
 def network_overview() -> dict:
-    """The roster's balance, counted over people in the network, and the public profiles."""
-    members = RosterMember.objects.exclude(vetting_status=RosterMember.Vetting.DECLINED).filter(
-        consent_withdrawn_on__isnull=True
-    )
-    names = {
-        "expertise": {item.pk: str(item) for item in ExpertiseArea.objects.all()},
-        "regions": {item.pk: str(item) for item in Region.objects.all()},
-        "languages": {item.pk: str(item) for item in Language.objects.all()},
-    }
-    by_role = _count_by(
-        RosterRole.objects.filter(person__in=members, ended_on__isnull=True).values("person"),
-        "role",
-        lambda value: str(RosterRole.Role(value).label),
-    )
-    gender_labels = dict(RosterMember._meta.get_field("gender").choices)
-    group_labels = dict(MemberState._meta.get_field("geographic_group").choices)
+    """The network's size and balance (``network.selectors.network_breakdown``) as chart rows."""
+    breakdown = network_selectors.network_breakdown()
+    by_group = [
+        tally
+        for tally in breakdown.by_group
+        # The chart shows states' groups: people the General Secretariat nominated are apart.
+        if tally.key is not None
+    ]
     return {
-        "total": members.count(),
-        "by_role": by_role,
-        "by_region": _count_by(members, "regions", lambda pk: names["regions"].get(pk, "")),
-        "by_expertise": _count_by(members, "expertise", lambda pk: names["expertise"].get(pk, "")),
-        "by_language": _count_by(members, "languages", lambda pk: names["languages"].get(pk, "")),
-        "by_gender": _count_by(members, "gender", lambda value: str(gender_labels[value])),
-        "by_group": _count_by(
-            members.filter(nominating_state__isnull=False),
-            "nominating_state__geographic_group",
-            lambda value: str(group_labels.get(value, "")) or "—",
-        ),
-        "public_count": public_profiles().count(),
+        "total": breakdown.total,
+        "by_role": _chart_rows(breakdown.by_role),
+        "by_region": _chart_rows(breakdown.by_region),
+        "by_expertise": _chart_rows(breakdown.by_expertise),
+        "by_language": _chart_rows(breakdown.by_language),
+        "by_gender": _chart_rows(breakdown.by_gender),
+        "by_group": [(label or "—", count) for label, count in _chart_rows(by_group)],
+        "public_count": breakdown.public_count,
     }
 
 
-def public_profiles() -> QuerySet[RosterMember]:
-    """People in the network whose consent to a public profile is current (paginated by the view),
-    without their contact details."""
-    return (
-        RosterMember.objects.exclude(vetting_status=RosterMember.Vetting.DECLINED)
-        .filter(
-            consent_withdrawn_on__isnull=True,
-            visibility=RosterMember.Visibility.PUBLIC,
-            consent_given_on__isnull=False,
-        )
-        .select_related("nominating_state")
-        .prefetch_related(
-            "expertise",
-            "languages",
-            "regions",
-            Prefetch(
-                "roles",
-                queryset=RosterRole.objects.filter(ended_on__isnull=True),
-                to_attr="open_roles",
-            ),
-        )
-        .defer("email", "phone", "postal_address")
-        .order_by("full_name", "id")
-    )
+public_profiles = network_selectors.public_profiles
 
 
 # --- Trainings -------------------------------------------------------------------------------
-
-
-def _counted_participants():
-    return Participant.objects.exclude(completion=Participant.Completion.WITHDRAWN)
-
-
-def training_totals() -> dict:
-    """Diplomats trained: recorded participants, plus reported head counts of editions whose
-    participants were not recorded one by one."""
-    recorded = _counted_participants().count()
-    reported = (
-        Edition.objects.filter(reported_participants__isnull=False)
-        .exclude(participants__isnull=False)
-        .aggregate(total=Coalesce(Sum("reported_participants"), Value(0)))["total"]
-    )
-    return {"participants": recorded + reported, "recorded": recorded, "reported": reported}
-
 
 # The trainings page shows each programme's latest editions; the programme's page lists them all.
 LATEST_EDITIONS = 5
 
 
-def editions_with_participants() -> QuerySet[Edition]:
-    return Edition.objects.select_related("host_state").annotate(
-        participant_count=Count(
-            "participants",
-            filter=~Q(participants__completion=Participant.Completion.WITHDRAWN),
-        )
-    )
+def programmes_with_latest_editions():
+    return training_selectors.programmes_with_latest_editions(LATEST_EDITIONS)
 
 
-def programmes() -> QuerySet[Programme]:
-    return (
-        Programme.objects.select_related("organiser_state", "organiser_organisation")
-        .prefetch_related("partners")
-        .annotate(edition_count=Count("editions", distinct=True))
-        .order_by("name")
-    )
-
-
-def programme_editions(programme) -> QuerySet[Edition]:
-    """Every edition of one programme, latest first (paginated by the view)."""
-    return editions_with_participants().filter(programme=programme).order_by("-starts_on", "-id")
-
-
-def programmes_with_latest_editions() -> QuerySet[Programme]:
-    """Programmes with their ``LATEST_EDITIONS`` latest editions as ``edition_list`` (ranked in the
-    database) and ``edition_count``; paginated by the view."""
-    latest = (
-        Edition.objects.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("programme_id")],
-                order_by=[F("starts_on").desc(), F("id").desc()],
-            )
-        )
-        .filter(rank__lte=LATEST_EDITIONS)
-        .values("pk")
-    )
-    editions = editions_with_participants().filter(pk__in=latest)
-    return programmes().prefetch_related(
-        Prefetch(
-            "editions", queryset=editions.order_by("-starts_on", "-id"), to_attr="edition_list"
-        )
-    )
+programmes = training_selectors.programmes
+programme_editions = training_selectors.programme_editions
 
 
 def trainings_overview() -> dict:
-    participants = _counted_participants()
-    counts = list(
-        participants.filter(state__isnull=False)
-        .values("state")
-        .annotate(total=Count("id"))
-        .order_by("-total", "state")
-    )
-    # Names in the current language: values() would give the untranslated column.
-    states = MemberState.objects.in_bulk([row["state"] for row in counts])
-    by_state = sorted(
-        ({"state": states[row["state"]], "total": row["total"]} for row in counts),
-        key=lambda row: (-row["total"], row["state"].name),
-    )
-    level_labels = dict(Participant._meta.get_field("level").choices)
-    year_level = Counter()
-    for row in (
-        participants.annotate(year=ExtractYear("edition__starts_on"))
-        .values("year", "level")
-        .annotate(total=Count("id"))
-        .order_by()
-    ):
-        year_level[(row["year"], row["level"])] += row["total"]
-    for row in (
-        Edition.objects.filter(reported_participants__isnull=False)
-        .exclude(participants__isnull=False)
-        .annotate(year=ExtractYear("starts_on"))
-        .values("year")
-        .annotate(total=Sum("reported_participants"))
-        .order_by()
-    ):
-        year_level[(row["year"], "unrecorded")] += row["total"]
-    level_labels["unrecorded"] = _("Level not recorded")
+    level_labels = dict(Level.choices)
+    level_labels[training_selectors.UNRECORDED_LEVEL] = _("Declared without names")
     return {
         "latest_editions": LATEST_EDITIONS,
-        "by_state": by_state,
-        "year_level": year_level,
+        "by_state": training_selectors.trained_by_state(),
+        "year_level": training_selectors.trained_by_year_and_level(),
         "level_labels": level_labels,
-        "totals": training_totals(),
+        "totals": training_selectors.training_totals(),
     }
 
 
 # --- Conferences and figures -----------------------------------------------------------------
 
-
-def conferences_overview() -> QuerySet[Conference]:
-    """The conferences, latest first, with counts of what each produced (paginated by the view;
-    the conference's own page gives the detail)."""
-    follow_up = RecommendationFollowUp.objects.filter(
-        recommendation__conference=OuterRef("pk")
-    ).order_by()
-    return (
-        Conference.objects.select_related("host_state")
-        .prefetch_related("partner_organisations")
-        .annotate(
-            session_count=Count("sessions", distinct=True),
-            recommendation_count=Count("recommendations", distinct=True),
-            document_count=Count("documents", filter=Q(documents__is_public=True), distinct=True),
-            followed_up_count=Coalesce(
-                Subquery(
-                    follow_up.values("recommendation__conference")
-                    .annotate(total=Count("recommendation", distinct=True))
-                    .values("total")[:1],
-                    output_field=IntegerField(),
-                ),
-                Value(0),
-            ),
-        )
-        .order_by("-starts_on", "-id")
-    )
+conferences_overview = conference_selectors.conferences_overview
+conference_detail = conference_selectors.conference_detail
+conference_recommendations = conference_selectors.conference_recommendations
 
 
-def conference_detail(conference: Conference) -> Conference:
-    """One conference with its sessions and speakers, and its public documents."""
-    appearances = SessionSpeaker.objects.select_related(
-        "speaker__organisation", "speaker__state"
-    ).order_by("order", "id")
-    sessions = Session.objects.prefetch_related(
-        Prefetch("appearances", queryset=appearances, to_attr="appearance_list")
-    ).order_by("order")
-    return (
-        Conference.objects.select_related("host_state")
-        .prefetch_related(
-            "partner_organisations",
-            Prefetch("sessions", queryset=sessions, to_attr="session_list"),
-            Prefetch(
-                "documents",
-                queryset=Document.objects.filter(is_public=True)
-                .select_related("author")
-                .order_by("-published_on", "title"),
-                to_attr="document_list",
-            ),
-        )
-        .get(pk=conference.pk)
-    )
+def cited_figures() -> list:
+    return list(conference_selectors.cited_figures())
 
 
-def conference_recommendations(conference: Conference) -> QuerySet[Recommendation]:
-    """A conference's recommendations with their latest follow-up (paginated by the view)."""
-    latest_follow_up = RecommendationFollowUp.objects.filter(
-        recommendation=OuterRef("pk")
-    ).order_by("-as_of", "-id")
-    return (
-        Recommendation.objects.filter(conference=conference)
-        .annotate(
-            follow_up_status=Subquery(latest_follow_up.values("status")[:1]),
-            follow_up_as_of=Subquery(latest_follow_up.values("as_of")[:1]),
-        )
-        .prefetch_related("paragraphs")
-        .order_by("number", "id")
-    )
+# The order in which the figures page explains how each area's figures are counted.
+DEFINITION_AREAS = ("resolutions", "network", "trainings", "conferences")
 
 
-def cited_figures() -> list[CitedFigure]:
-    return list(
-        CitedFigure.objects.select_related("source_document", "conference").order_by(
-            "position", "id"
-        )
-    )
+def definitions() -> list[dict]:
+    """Every public definition ("how we count"), by area, translated into the current language."""
+    registered = core_definitions.definitions()
+    areas = {
+        "resolutions": _("Resolutions, paragraphs and commitments"),
+        "network": _("The network and the contact groups"),
+        "trainings": _("Trainings"),
+        "conferences": _("Conferences and their recommendations"),
+    }
+    return [
+        {
+            "area": area,
+            "title": str(areas[area]),
+            "items": [
+                {"key": d.key, "term": d.translated_term, "text": d.translated_text}
+                for d in registered
+                if d.area == area
+            ],
+        }
+        for area in DEFINITION_AREAS
+    ]

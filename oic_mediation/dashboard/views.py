@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
 from django.shortcuts import get_object_or_404
+from django.utils.formats import date_format
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -74,6 +75,32 @@ class ItemPage(DashboardPage):
         return context
 
 
+def timeline_charts(chart_id: str, timelines) -> list:
+    """One step chart per unit: pledged against delivered at the end of each year and today."""
+    rtl = get_language_bidi()
+    found = []
+    for timeline in timelines:
+        days = [point.day for point in timeline.points]
+        labels = [
+            str(day.year) if position < len(days) - 1 else date_format(day, "DATE_FORMAT")
+            for position, day in enumerate(days)
+        ]
+        found.append(
+            charts.step_chart(
+                f"{chart_id}-{timeline.unit}",
+                _("Pledged and delivered over time, in %(unit)s") % {"unit": timeline.label},
+                labels,
+                [
+                    (_("Pledged"), [point.pledged for point in timeline.points]),
+                    (_("Delivered"), [point.delivered for point in timeline.points]),
+                ],
+                rtl=rtl,
+                category_header=_("At the end of"),
+            )
+        )
+    return found
+
+
 def engagement_labels() -> dict[str, str]:
     return {
         "implemented": _("All commitments delivered"),
@@ -131,8 +158,9 @@ class ParagraphView(ItemPage):
         return ("paragraph", self.item.pk)
 
     def build(self) -> dict:
-        units = selectors.unit_figures_by_paragraph([self.item])
-        return {"units": units.get(self.item.pk, [])}
+        page = selectors.paragraph_page(self.item)
+        page["timeline_charts"] = timeline_charts("chart-paragraph-timeline", page.pop("timelines"))
+        return page
 
 
 class StatesView(DashboardPage):
@@ -194,6 +222,7 @@ class StateView(DashboardPage):
                 rtl=get_language_bidi(),
                 label_header=_("Unit"),
             ),
+            "timeline_charts": timeline_charts("chart-state-timeline", profile.timelines),
         }
 
 
@@ -359,4 +388,4 @@ class FiguresView(DashboardPage):
     section = "figures"
 
     def build(self) -> dict:
-        return {"figures": selectors.cited_figures()}
+        return {"figures": selectors.cited_figures(), "definitions": selectors.definitions()}

@@ -78,6 +78,22 @@ class ProgressReportForm(forms.Form):
         initial=0,
         help_text=_("The total delivered since the pledge, in the commitment's unit."),
     )
+    delivered_on = forms.DateField(
+        label=_("delivered by"),
+        widget=DateInput,
+        initial=timezone.localdate,
+        required=False,
+        help_text=_(
+            "The date by which that quantity had been delivered: figures for a period count "
+            "what was delivered by its end."
+        ),
+    )
+    period_start = forms.DateField(
+        label=_("period covered from"),
+        widget=DateInput,
+        required=False,
+        help_text=_("The first day of the period the report covers, if it covers one."),
+    )
     narrative = forms.CharField(
         label=_("narrative"),
         widget=forms.Textarea,

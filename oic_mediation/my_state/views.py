@@ -164,7 +164,7 @@ def _stale_form(request, commitment: Commitment, version: int, error: Validation
 @login_required
 def progress_report(request, pk: int):
     commitment = _commitment_for(request, pk)
-    if commitment.status == CommitmentStatus.WITHDRAWN:
+    if not commitment.accepts_progress_reports:
         messages.error(
             request, _("This commitment was withdrawn; no more progress can be reported.")
         )
@@ -184,6 +184,8 @@ def progress_report(request, pk: int):
                 commitment=commitment,
                 status=form.cleaned_data["status"],
                 quantity_delivered=form.cleaned_data["quantity_delivered"],
+                delivered_on=form.cleaned_data["delivered_on"],
+                period_start=form.cleaned_data["period_start"],
                 narrative=form.cleaned_data["narrative"],
                 language=form.cleaned_data["language"],
                 evidence_url=form.cleaned_data["evidence_url"],
@@ -258,7 +260,12 @@ def training_report(request, state: str):
             add_service_errors(form, error)
         else:
             messages.success(
-                request, _("The training “%(edition)s” was recorded.") % {"edition": edition}
+                request,
+                _(
+                    "The training “%(edition)s” was sent to the Secretariat. It counts in the "
+                    "public figures once validated."
+                )
+                % {"edition": edition},
             )
             return redirect("my_state:training_report", state=state.slug)
     return render(

@@ -4,8 +4,10 @@ Every figure of implementation comes from ``resolutions.selectors`` (the same as
 the API); the charts are the dashboard's (``oic_mediation.dashboard.charts``). Personal data never
 enters the report: the roster and training participants appear only as counts.
 
-Looking back: a paragraph's status is the latest assessment made by the end of the period; the
-commitments counted are those pledged by then, with their latest validated delivery figures.
+Looking back: every figure is given as of the end of the period (see ``resolutions.selectors``):
+a paragraph's status is the latest assessment made by then; the commitments counted are those
+pledged by then, each with what its validated reports say was delivered by then; the network, the
+contact groups and the trainings as they stood on that day.
 """
 
 from __future__ import annotations
@@ -13,29 +15,23 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from conferences.models import CitedFigure, Conference, Document, RecommendationFollowUp
-from network.models import (
-    ContactGroup,
-    ContactGroupMeeting,
-    Deployment,
-    GeographicGroup,
-    RosterMember,
-    RosterRole,
-)
+from conferences import selectors as conference_selectors
+from conferences.models import Conference, FollowUpStatus
+from network import selectors as network_selectors
 from oic_mediation.dashboard import charts
 from resolutions import selectors
 from resolutions.models import (
-    Commitment,
     ImplementationStatus,
     Paragraph,
     ParagraphStatusUpdate,
     Resolution,
 )
-from trainings.models import Edition, Participant
+from trainings import selectors as training_selectors
+from trainings.models import Participant
 
 # The length of a full bar in a printed chart, in CSS pixels.
 PRINT_TRACK = 160
@@ -113,6 +109,7 @@ class ImplementationReport:
     conference: Conference | None = None
     recommendations: list = field(default_factory=list)
     follow_up_counts: list = field(default_factory=list)
+    followed_up_count: int = 0
     figures: list = field(default_factory=list)
     sources: list = field(default_factory=list)
     charts: dict = field(default_factory=dict)
@@ -163,7 +160,7 @@ def _implementation(report: ImplementationReport) -> None:
     until = report.until
     updates = ParagraphStatusUpdate.objects.filter(as_of__lte=until).order_by("-as_of", "-id")
     paragraphs = list(
-        selectors.paragraphs_with_figures(as_of=until, pledged_until=until)
+        selectors.paragraphs_with_figures(as_of=until)
         .filter(resolution__adopted_from__lte=until)
         .prefetch_related(Prefetch("status_updates", queryset=updates, to_attr="update_list"))
     )
@@ -188,23 +185,14 @@ def _implementation(report: ImplementationReport) -> None:
     report.status_counts = counts
     report.paragraph_count = len(paragraphs)
 
-    pledged = Commitment.objects.filter(pledged_on__lte=until)
-    report.totals = selectors.commitment_totals(pledged)
-    report.units = selectors.gap_by_unit(pledged)
+    report.totals = selectors.commitment_totals(as_of=until)
+    report.units = selectors.gap_by_unit(as_of=until)
     report.states = list(
-        selectors.states_with_figures(pledged_until=until)
-        .filter(commitments_count__gt=0)
-        .order_by("name")
+        selectors.states_with_figures(as_of=until).filter(commitments_count__gt=0).order_by("name")
     )
     for state in report.states:
         state.status_label = _state_status_label(state)
-    report.organisations_committed = (
-        pledged.filter(organisation__isnull=False)
-        .exclude(status="withdrawn")
-        .values("organisation")
-        .distinct()
-        .count()
-    )
+    report.organisations_committed = selectors.organisations_committed(as_of=until)
 
 
 def _state_status_label(state) -> str:
@@ -220,106 +208,38 @@ def _state_status_label(state) -> str:
 
 
 def _contact_groups(report: ImplementationReport) -> None:
-    since, until = report.since, report.until
-    current = Q(memberships__joined_on__isnull=True) | Q(memberships__joined_on__lte=until)
-    current &= Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gt=until)
-    report.contact_groups = list(
-        ContactGroup.objects.filter(Q(established_on__isnull=True) | Q(established_on__lte=until))
-        .annotate(
-            members_recorded=Count("memberships", filter=current, distinct=True),
-            members_joined=Count(
-                "memberships",
-                filter=Q(memberships__joined_on__gte=since, memberships__joined_on__lte=until),
-                distinct=True,
-            ),
-            meetings_in_period=Count(
-                "meetings",
-                filter=Q(meetings__held_on__gte=since, meetings__held_on__lte=until),
-                distinct=True,
-            ),
-        )
-        .order_by("name")
-    )
-    for group in report.contact_groups:
-        group.reported_count_applies = (
-            group.reported_member_count is not None
-            and group.reported_members_as_of is not None
-            and group.reported_members_as_of <= until
-        )
-    report.meetings = list(
-        ContactGroupMeeting.objects.filter(held_on__gte=since, held_on__lte=until)
-        .select_related("group")
-        .annotate(states_count=Count("states_present", distinct=True))
-        .order_by("held_on", "id")
+    report.contact_groups, report.meetings = network_selectors.contact_groups_in_period(
+        report.since, report.until
     )
 
 
 # --- Roster: aggregates only -----------------------------------------------------------------
 
 
-def _in_network(as_of: datetime.date):
-    """People in the network on ``as_of``: nominated by then, not declined, consent not
-    withdrawn by then (the dashboard's definition, looking back)."""
-    return (
-        RosterMember.objects.exclude(vetting_status=RosterMember.Vetting.DECLINED)
-        .filter(
-            Q(nominated_on__lte=as_of) | Q(nominated_on__isnull=True, created_at__date__lte=as_of)
-        )
-        .filter(Q(consent_withdrawn_on__isnull=True) | Q(consent_withdrawn_on__gt=as_of))
-    )
-
-
 def _roster(report: ImplementationReport) -> None:
     since, until = report.since, report.until
-    members = _in_network(until)
-    before = _in_network(since - datetime.timedelta(days=1)).count()
-    figures = members.aggregate(
-        total=Count("id"),
-        vetted=Count("id", filter=Q(vetting_status=RosterMember.Vetting.VETTED)),
-        nominated_in_period=Count("id", filter=Q(nominated_on__gte=since, nominated_on__lte=until)),
-        by_secretariat=Count("id", filter=Q(nominating_state__isnull=True)),
-    )
-    gender_labels = dict(RosterMember._meta.get_field("gender").choices)
-    by_gender = [
-        (str(gender_labels[row["gender"]]), row["total"])
-        for row in members.values("gender").annotate(total=Count("id")).order_by("gender")
-    ]
-    group_labels = dict(GeographicGroup.choices)
+    breakdown = network_selectors.network_breakdown(as_of=until)
+    before = network_selectors.in_network(since - datetime.timedelta(days=1)).count()
     by_group = []
-    for row in (
-        members.values("nominating_state__geographic_group")
-        .annotate(total=Count("id"))
-        .order_by("nominating_state__geographic_group")
-    ):
-        key = row["nominating_state__geographic_group"]
-        if key is None:
+    for tally in breakdown.by_group:
+        if not tally.count:
+            continue
+        if tally.key is None:
             label = _("Nominated by the General Secretariat")
         else:
-            label = str(group_labels.get(key, "")) or _("Geographic group not recorded")
-        by_group.append((label, row["total"]))
-    role_labels = dict(RosterRole.Role.choices)
-    open_roles = RosterRole.objects.filter(person__in=members).filter(
-        Q(started_on__isnull=True) | Q(started_on__lte=until),
-        Q(ended_on__isnull=True) | Q(ended_on__gt=until),
-    )
-    by_role = [
-        (str(role_labels[row["role"]]), row["total"])
-        for row in open_roles.values("role")
-        .annotate(total=Count("person", distinct=True))
-        .order_by("role")
-    ]
-    deployments = Deployment.objects.filter(started_on__lte=until).filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gte=since)
-    )
+            label = tally.label or _("Geographic group not recorded")
+        by_group.append((label, tally.count))
     report.roster = {
-        **figures,
+        "total": breakdown.total,
+        "vetted": breakdown.vetted,
+        "by_secretariat": breakdown.nominated_by_secretariat,
+        "nominated_in_period": network_selectors.nominated_in_period(since, until),
         "before": before,
-        "growth": figures["total"] - before,
-        "by_gender": by_gender,
+        "growth": breakdown.total - before,
+        "by_gender": [(t.label, t.count) for t in breakdown.by_gender if t.count],
         "by_group": by_group,
-        "by_role": by_role,
-        "deployments": deployments.count(),
-        "deployment_contexts": deployments.values("context").distinct().count(),
+        "by_role": [(t.label, t.count) for t in breakdown.by_role if t.count],
+        **network_selectors.deployments_in_period(since, until),
     }
 
 
@@ -328,57 +248,33 @@ def _roster(report: ImplementationReport) -> None:
 
 def _trainings(report: ImplementationReport) -> None:
     since, until = report.since, report.until
-    counted = ~Q(participants__completion=Participant.Completion.WITHDRAWN) & Q(
-        participants__isnull=False
-    )
-    editions = list(
-        Edition.objects.filter(starts_on__gte=since, starts_on__lte=until)
-        .select_related("programme", "host_state")
-        .annotate(
-            recorded=Count("participants", filter=counted),
-            recorded_states=Count("participants__state", filter=counted, distinct=True),
-        )
-        .order_by("starts_on", "id")
-    )
-    for edition in editions:
-        # Head counts reported for an edition count only when no participant is recorded.
-        edition.trained = edition.recorded or (edition.reported_participants or 0)
-        edition.states_trained = edition.recorded_states or edition.reported_states
-    participants = Participant.objects.filter(
-        edition__starts_on__gte=since, edition__starts_on__lte=until
-    ).exclude(completion=Participant.Completion.WITHDRAWN)
+    editions = training_selectors.editions_in_period(since, until)
+    totals = training_selectors.training_totals(since=since, until=until)
     level_labels = dict(Participant._meta.get_field("level").choices)
     by_level = [
-        (str(level_labels[row["level"]]), row["total"])
-        for row in participants.values("level").annotate(total=Count("id")).order_by("level")
+        (str(level_labels[level]), total)
+        for level, total in sorted(
+            training_selectors.trained_by("level", since=since, until=until).items()
+        )
     ]
-    unrecorded = sum(edition.trained for edition in editions if not edition.recorded)
-    if unrecorded:
-        by_level.append((_("Level not recorded"), unrecorded))
+    if totals.declared:
+        by_level.append((_("Declared without names"), totals.declared))
     gender_labels = dict(Participant._meta.get_field("gender").choices)
     by_gender = [
-        (str(gender_labels[row["gender"]]), row["total"])
-        for row in participants.values("gender").annotate(total=Count("id")).order_by("gender")
+        (str(gender_labels[gender]), total)
+        for gender, total in sorted(
+            training_selectors.trained_by("gender", since=since, until=until).items()
+        )
     ]
-    cumulative_recorded = (
-        Participant.objects.filter(edition__starts_on__lte=until)
-        .exclude(completion=Participant.Completion.WITHDRAWN)
-        .count()
-    )
-    cumulative_reported = (
-        Edition.objects.filter(starts_on__lte=until, reported_participants__isnull=False)
-        .exclude(participants__isnull=False)
-        .aggregate(total=Sum("reported_participants"))["total"]
-        or 0
-    )
     report.trainings = {
         "editions": editions,
-        "trained": sum(edition.trained for edition in editions),
-        "certificates": participants.filter(certificate_number__isnull=False).count(),
-        "states": participants.filter(state__isnull=False).values("state").distinct().count(),
+        "trained": totals.trained,
+        "declared": totals.declared,
+        "certificates": training_selectors.certificates(since=since, until=until),
+        "states": training_selectors.states_trained(since=since, until=until),
         "by_level": by_level,
         "by_gender": by_gender,
-        "cumulative": cumulative_recorded + cumulative_reported,
+        "cumulative": training_selectors.training_totals(until=until).trained,
     }
 
 
@@ -388,50 +284,33 @@ def _trainings(report: ImplementationReport) -> None:
 def _conference(report: ImplementationReport) -> None:
     """The latest conference held by the end of the period, and what became of each of its
     recommendations by then."""
-    follow_ups = RecommendationFollowUp.objects.filter(as_of__lte=report.until).order_by(
-        "-as_of", "-id"
-    )
-    conference = (
-        Conference.objects.filter(starts_on__lte=report.until)
-        .select_related("host_state")
-        .order_by("-starts_on")
-        .first()
-    )
+    conference = conference_selectors.latest_conference(report.until)
     report.conference = conference
     if conference is None:
         return
-    recommendations = list(
-        conference.recommendations.prefetch_related(
-            Prefetch("follow_ups", queryset=follow_ups, to_attr="follow_up_list"),
-            "paragraphs",
-        ).order_by("number")
-    )
-    labels = dict(RecommendationFollowUp._meta.get_field("status").choices)
+    recommendations = conference_selectors.follow_up_history(conference, as_of=report.until)
+    labels = dict(FollowUpStatus.choices)
     counts: dict[str, int] = {}
     for recommendation in recommendations:
-        latest = recommendation.follow_up_list[0] if recommendation.follow_up_list else None
-        recommendation.latest_follow_up = latest
-        status = latest.status if latest else "pending"
-        recommendation.follow_up_status = status
-        recommendation.follow_up_label = str(labels[status])
-        counts[status] = counts.get(status, 0) + 1
+        recommendation.latest_follow_up = (
+            recommendation.follow_up_list[0] if recommendation.follow_up_list else None
+        )
+        recommendation.follow_up_label = str(labels[recommendation.follow_up_status])
+        counts[recommendation.follow_up_status] = counts.get(recommendation.follow_up_status, 0) + 1
     report.recommendations = recommendations
     report.follow_up_counts = [
         (str(label), counts[key]) for key, label in labels.items() if counts.get(key)
     ]
+    report.followed_up_count = sum(
+        count for key, count in counts.items() if key in conference_selectors.FOLLOWED_UP
+    )
 
 
 # --- Cited figures and sources ---------------------------------------------------------------
 
 
 def _figures_and_sources(report: ImplementationReport) -> None:
-    until = report.until
-    report.figures = list(
-        CitedFigure.objects.filter(source_year__lte=until.year)
-        .filter(Q(conference__isnull=True) | Q(conference__starts_on__lte=until))
-        .select_related("source_document")
-        .order_by("position", "id")
-    )
+    report.figures = list(conference_selectors.cited_figures(until=report.until))
     sources = []
     for resolution in report.resolutions:
         for paragraph in resolution.paragraph_list:
@@ -440,8 +319,10 @@ def _figures_and_sources(report: ImplementationReport) -> None:
     for figure in report.figures:
         sources.append(figure.source)
     if report.conference is not None:
-        documents = Document.objects.filter(conference=report.conference, is_public=True).order_by(
-            "published_on", "title"
+        documents = (
+            conference_selectors.public_documents()
+            .filter(conference=report.conference)
+            .order_by("published_on", "title")
         )
         for document in documents:
             symbol = f" ({document.un_symbol})" if document.un_symbol else ""

@@ -120,6 +120,8 @@ def test_trainees_are_only_counted_by_state_level_and_gender(world, api_client):
     assert response.json()["participants"] == {
         "total": 3,
         "completed": 0,
+        "declared_without_names": 0,
+        "trained": 0,
         "by_gender": {"female": 2, "male": 1, "undisclosed": 0},
         "by_level": {"junior": 2, "mid": 1, "senior": 0, "student": 0},
         "by_state": [{"state": "SN", "count": 2}, {"state": "TR", "count": 1}],

@@ -188,6 +188,7 @@ def build(size: int) -> dict:
                     gender="female" if state_index % 2 else "male",
                     state=states[state_index],
                     level=["junior", "mid", "senior"][state_index],
+                    completion="completed",
                 )
         Edition.objects.create(
             programme=programme,

@@ -73,6 +73,8 @@ def test_home_shows_headline_figures_of_validated_data(client):
     assert response.context["headline"] == {
         "roster_size": 3,
         "diplomats_trained": 3 * 3 * 3 + 3 * 40,
+        # The head counts of editions that name nobody.
+        "diplomats_declared": 3 * 40,
         "states_engaged": 3,
     }
     text = text_of(response)

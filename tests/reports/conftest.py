@@ -18,7 +18,7 @@ from django.utils import translation
 
 from conferences.models import CitedFigure, Conference, Recommendation, RecommendationFollowUp
 from network.models import ContactGroup, ContactGroupMeeting, ContactGroupMembership, RosterMember
-from resolutions.models import Commitment, Paragraph, ParagraphStatusUpdate
+from resolutions.models import Commitment, Paragraph, ParagraphStatusUpdate, ProgressReport
 from trainings.models import Edition, Participant, Programme
 
 SINCE = datetime.date(2018, 1, 1)
@@ -53,9 +53,40 @@ class Year:
     group: ContactGroup
 
 
-def commitment(paragraph, state, **fields) -> Commitment:
+# The day the 2018 deliveries below were made, and the day they were validated, years later: a
+# report on 2018 counts them, because they were delivered in 2018.
+DELIVERED_IN_2018 = datetime.date(2018, 12, 1)
+VALIDATED_LATER = datetime.datetime(2026, 1, 15, tzinfo=datetime.UTC)
+
+
+def commitment(
+    paragraph,
+    state,
+    *,
+    status="pledged",
+    delivered_quantity=0,
+    delivered_on=DELIVERED_IN_2018,
+    **fields,
+) -> Commitment:
+    """A commitment; with a status beyond pledged, as validated progress delivered on a day."""
     defaults = {"title": f"{state.name} pledge", "unit": "diplomats_trained"}
-    return Commitment.objects.create(paragraph=paragraph, state=state, **{**defaults, **fields})
+    pledge = Commitment.objects.create(paragraph=paragraph, state=state, **{**defaults, **fields})
+    if status != "pledged":
+        ProgressReport.objects.create(
+            commitment=pledge,
+            status=status,
+            quantity_delivered=delivered_quantity,
+            delivered_on=delivered_on,
+            narrative=f"{delivered_quantity} delivered",
+            reported_at=VALIDATED_LATER,
+            review_status="validated",
+            reviewed_at=VALIDATED_LATER,
+        )
+        Commitment.objects.filter(pk=pledge.pk).update(
+            status=status, delivered_quantity=delivered_quantity, progress_as_of=delivered_on
+        )
+        pledge.refresh_from_db()
+    return pledge
 
 
 @pytest.fixture
@@ -198,7 +229,9 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
         place="Dakar",
         host_state=senegal,
     )
-    Participant.objects.create(edition=recorded, full_name="A", gender="female", state=senegal)
+    Participant.objects.create(
+        edition=recorded, full_name="A", gender="female", state=senegal, completion="completed"
+    )
     Participant.objects.create(
         edition=recorded, full_name="B", gender="male", state=turkiye, completion="withdrawn"
     )

@@ -25,7 +25,7 @@ def test_the_2018_report_states_what_the_2nd_conference_found(reference_data):
     for report in reports.values():
         assert [r.symbol for r in report.resolutions] == ["53/45-POL"]  # 56/46-POL came in 2019
         assert report.status_counts == selectors.paragraph_status_counts(
-            reports["en"].resolutions[0], as_of=UNTIL, pledged_until=UNTIL
+            reports["en"].resolutions[0], as_of=UNTIL
         )
         assert report.conference.ordinal == 2
         assert len(report.recommendations) == 12

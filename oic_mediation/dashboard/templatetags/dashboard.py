@@ -7,6 +7,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.formats import date_format, number_format
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,17 @@ def number(value) -> str:
     if value is None or value == "":
         return "—"
     return number_format(value, force_grouping=True)
+
+
+@register.simple_tag
+def figure(name: str, value, *parts, display=None) -> str:
+    """A public figure as ``<data data-figure="name-part-…" value="raw">shown</data>``: read by
+    people as formatted, and by machines (the cross-surface consistency test among them) by its
+    raw value. ``parts`` name which item it belongs to, e.g. a paragraph's id and a unit."""
+    key = "-".join([name, *(str(part) for part in parts)])
+    shown = number(value) if display is None else display
+    raw = "" if value is None else value
+    return format_html('<data data-figure="{}" value="{}">{}</data>', key, raw, shown)
 
 
 # Unicode's left-to-right isolate and its closing mark (the PDF report uses the same pair).

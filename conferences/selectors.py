@@ -1,0 +1,251 @@
+"""Reads about the annual conferences: what became of each recommendation, the conferences' counts,
+their public documents, and where a measure and a recommendation on it disagree. Each public
+figure is defined here once.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_noop
+
+from conferences.models import (
+    CitedFigure,
+    Conference,
+    Document,
+    FollowUpStatus,
+    Recommendation,
+    RecommendationFollowUp,
+    Session,
+    SessionSpeaker,
+    Speaker,
+)
+from core.definitions import defines
+from oic_mediation.db import SubqueryCount
+from resolutions import selectors as resolution_selectors
+from resolutions.models import ImplementationStatus, Paragraph
+
+# What the Secretariat recorded beyond "not yet acted on": the recommendation was followed up.
+FOLLOWED_UP = (FollowUpStatus.IN_PROGRESS, FollowUpStatus.IMPLEMENTED, FollowUpStatus.NOT_PURSUED)
+
+
+def _latest_follow_up(as_of: datetime.date | None):
+    follow_ups = RecommendationFollowUp.objects.filter(recommendation=OuterRef("pk"))
+    if as_of is not None:
+        follow_ups = follow_ups.filter(as_of__lte=as_of)
+    return follow_ups.order_by("-as_of", "-id")
+
+
+@defines(
+    "recommendation_followed_up",
+    term=gettext_noop("Recommendations followed up"),
+    text=gettext_noop(
+        "What became of a recommendation is its latest follow-up recorded by the Secretariat; "
+        "without one, it is not yet acted on. A recommendation is followed up when its latest "
+        "follow-up is in progress, implemented or not pursued — not when it is still not acted "
+        "on."
+    ),
+)
+def recommendations_with_status(
+    queryset: QuerySet[Recommendation] | None = None, *, as_of: datetime.date | None = None
+) -> QuerySet[Recommendation]:
+    """Recommendations with ``follow_up_status`` (``pending`` without a follow-up) and
+    ``follow_up_as_of``, from their latest follow-up recorded by ``as_of``."""
+    queryset = queryset if queryset is not None else Recommendation.objects.all()
+    latest = _latest_follow_up(as_of)
+    return queryset.annotate(
+        follow_up_status=Coalesce(
+            Subquery(latest.values("status")[:1]), Value(FollowUpStatus.PENDING.value)
+        ),
+        follow_up_as_of=Subquery(latest.values("as_of")[:1]),
+    )
+
+
+def followed_up(as_of: datetime.date | None = None) -> QuerySet[Recommendation]:
+    return recommendations_with_status(as_of=as_of).filter(follow_up_status__in=FOLLOWED_UP)
+
+
+def conferences_overview() -> QuerySet[Conference]:
+    """The conferences, latest first, with the counts of what each produced: sessions,
+    recommendations, those followed up and public documents. Each count is a subquery for the
+    rows returned, so that a page costs the same whatever the number of conferences."""
+    return (
+        Conference.objects.select_related("host_state")
+        .prefetch_related("partner_organisations")
+        .annotate(
+            session_count=SubqueryCount(Session.objects.filter(conference=OuterRef("pk"))),
+            recommendation_count=SubqueryCount(
+                Recommendation.objects.filter(conference=OuterRef("pk"))
+            ),
+            followed_up_count=SubqueryCount(followed_up().filter(conference=OuterRef("pk"))),
+            document_count=SubqueryCount(public_documents().filter(conference=OuterRef("pk"))),
+        )
+        .order_by("-starts_on", "-id")
+    )
+
+
+def conference_detail(conference: Conference) -> Conference:
+    """One conference with its sessions and speakers, and its public documents."""
+    appearances = SessionSpeaker.objects.select_related(
+        "speaker__organisation", "speaker__state"
+    ).order_by("order", "id")
+    sessions = Session.objects.prefetch_related(
+        Prefetch("appearances", queryset=appearances, to_attr="appearance_list")
+    ).order_by("order")
+    return (
+        Conference.objects.select_related("host_state")
+        .prefetch_related(
+            "partner_organisations",
+            Prefetch("sessions", queryset=sessions, to_attr="session_list"),
+            Prefetch(
+                "documents",
+                queryset=public_documents()
+                .select_related("author")
+                .order_by("-published_on", "title"),
+                to_attr="document_list",
+            ),
+        )
+        .get(pk=conference.pk)
+    )
+
+
+def _with_paragraphs(queryset: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
+    return queryset.prefetch_related(
+        Prefetch(
+            "paragraphs",
+            queryset=resolution_selectors.paragraphs_with_figures(),
+            to_attr="paragraph_list",
+        )
+    )
+
+
+def conference_recommendations(conference: Conference) -> QuerySet[Recommendation]:
+    """A conference's recommendations with their latest follow-up and the measures they concern,
+    with those measures' status."""
+    return _with_paragraphs(
+        recommendations_with_status(Recommendation.objects.filter(conference=conference))
+    ).order_by("number", "id")
+
+
+def recommendations_on(paragraph: Paragraph) -> QuerySet[Recommendation]:
+    """The recommendations that concern one paragraph or measure, with their follow-up."""
+    return (
+        recommendations_with_status(Recommendation.objects.filter(paragraphs=paragraph))
+        .select_related("conference")
+        .order_by("-conference__starts_on", "number", "id")
+    )
+
+
+def recommendations_for_api() -> QuerySet[Recommendation]:
+    return recommendations_with_status(
+        Recommendation.objects.select_related("conference", "session").prefetch_related(
+            "paragraphs__resolution", "follow_ups"
+        )
+    )
+
+
+def follow_up_history(conference: Conference, *, as_of: datetime.date | None = None):
+    """A conference's recommendations, each with its follow-ups recorded by ``as_of`` (latest
+    first) as ``follow_up_list``, ``follow_up_status`` and the measures concerned."""
+    follow_ups = RecommendationFollowUp.objects.order_by("-as_of", "-id")
+    if as_of is not None:
+        follow_ups = follow_ups.filter(as_of__lte=as_of)
+    return list(
+        recommendations_with_status(conference.recommendations.all(), as_of=as_of)
+        .prefetch_related(
+            Prefetch("follow_ups", queryset=follow_ups, to_attr="follow_up_list"),
+            "paragraphs__resolution",
+        )
+        .order_by("number")
+    )
+
+
+def latest_conference(as_of: datetime.date) -> Conference | None:
+    return (
+        Conference.objects.filter(starts_on__lte=as_of)
+        .select_related("host_state")
+        .order_by("-starts_on")
+        .first()
+    )
+
+
+# --- Measures and recommendations side by side -------------------------------------------------
+
+
+# A measure's status and a recommendation's follow-up that cannot both be true.
+DISAGREEMENTS = {
+    (ImplementationStatus.IMPLEMENTED, FollowUpStatus.PENDING),
+    (ImplementationStatus.NOT_STARTED, FollowUpStatus.IMPLEMENTED),
+}
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    paragraph: Paragraph
+    recommendation: Recommendation
+
+    @property
+    def paragraph_status(self) -> str:
+        return self.paragraph.status
+
+    @property
+    def follow_up_status(self) -> str:
+        return self.recommendation.follow_up_status
+
+
+@defines(
+    "contradiction",
+    term=gettext_noop("A measure and a recommendation that disagree"),
+    text=gettext_noop(
+        "The Secretariat is shown every measure marked implemented while a recommendation on it "
+        "is not yet acted on, and every recommendation marked implemented while the measure it "
+        "concerns has not started, so that one of the two can be corrected."
+    ),
+)
+def contradictions() -> list[Contradiction]:
+    recommendations = _with_paragraphs(
+        recommendations_with_status(Recommendation.objects.filter(paragraphs__isnull=False))
+        .distinct()
+        .select_related("conference")
+        .order_by("conference__ordinal", "number")
+    )
+    return [
+        Contradiction(paragraph, recommendation)
+        for recommendation in recommendations
+        for paragraph in recommendation.paragraph_list
+        if (paragraph.status, recommendation.follow_up_status) in DISAGREEMENTS
+    ]
+
+
+# --- Documents, speakers, figures ------------------------------------------------------------
+
+
+def public_documents() -> QuerySet[Document]:
+    """Documents marked public."""
+    return Document.objects.filter(is_public=True)
+
+
+def sessions_for_api() -> QuerySet[Session]:
+    return Session.objects.select_related("conference").prefetch_related(
+        Prefetch(
+            "appearances",
+            queryset=SessionSpeaker.objects.select_related("speaker").order_by("order", "id"),
+        )
+    )
+
+
+def speakers_for_api() -> QuerySet[Speaker]:
+    return Speaker.objects.select_related("organisation", "state")
+
+
+def cited_figures(*, until: datetime.date | None = None) -> QuerySet[CitedFigure]:
+    """Figures cited with their source (those published by ``until`` when given)."""
+    figures = CitedFigure.objects.select_related("source_document", "conference")
+    if until is not None:
+        figures = figures.filter(source_year__lte=until.year).filter(
+            Q(conference__isnull=True) | Q(conference__starts_on__lte=until)
+        )
+    return figures.order_by("position", "id")
