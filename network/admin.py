@@ -216,6 +216,15 @@ class ImportExportAdminMixin(ImportExportMixin):
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
 
+    # django-import-export grants import and export to every staff member unless told otherwise:
+    # the same model permissions as the admin's own pages decide here. An export shows what the
+    # changelist shows; an import adds and changes rows, so it needs both rights.
+    def has_export_permission(self, request) -> bool:
+        return self.has_view_or_change_permission(request)
+
+    def has_import_permission(self, request) -> bool:
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)
         kwargs.setdefault("rollback_on_validation_errors", True)

@@ -320,6 +320,10 @@ SPECTACULAR_SETTINGS = {
 }
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+# Without these, django-import-export lets any staff member import and export; the portal's
+# admins check the model permissions themselves (network.admin.ImportExportAdminMixin).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
