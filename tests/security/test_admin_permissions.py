@@ -134,8 +134,15 @@ def test_a_staff_member_without_a_group_can_neither_export_nor_import_personal_d
 ):
     private = records[RosterMember]
     client.force_login(staff_without_group, backend=MODEL_BACKEND)
-    exported = client.post("/admin/network/rostermember/export/", {"format": "0", "resource": "0"})
-    participants = client.post("/admin/trainings/participant/export/", {"format": "0"})
+    # The form a Secretariat member would post, every column ticked.
+    client.force_login(records[get_user_model()], backend=MODEL_BACKEND)
+    roster_form = admin_tests.form_fields(client.get("/admin/network/rostermember/export/"))
+    participant_form = admin_tests.form_fields(client.get("/admin/trainings/participant/export/"))
+    client.force_login(staff_without_group, backend=MODEL_BACKEND)
+    exported = client.post("/admin/network/rostermember/export/", {**roster_form, "format": "0"})
+    participants = client.post(
+        "/admin/trainings/participant/export/", {**participant_form, "format": "0"}
+    )
     csv = f"id,full_name,gender,visibility\n{private.pk},{private.full_name},female,public\n"
     dry_run = client.post(
         "/admin/network/rostermember/import/",
@@ -187,6 +194,7 @@ def test_the_secretariat_opens_every_admin_page_including_import_and_export(
             refused.append((url, response.status_code))
 
     assert refused == [], refused
-    exported = client.post("/admin/network/rostermember/export/", {"format": "0", "resource": "0"})
+    form = admin_tests.form_fields(client.get("/admin/network/rostermember/export/"))
+    exported = client.post("/admin/network/rostermember/export/", {**form, "format": "0"})
     assert exported.status_code == 200
     assert PRIVATE_EMAIL in exported.content.decode()
