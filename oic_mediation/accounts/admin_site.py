@@ -6,10 +6,9 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import admin
 
-from oic_mediation.accounts.second_factor import AdminSignInForm, confirmed_device
+from oic_mediation.accounts.second_factor import AdminSignInForm, second_factor_missing
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -19,10 +18,4 @@ class PortalAdminSite(admin.AdminSite):
     def has_permission(self, request) -> bool:
         """Staff with an authenticator must have proved it in this session; when the second
         factor is mandatory (``DJANGO_STAFF_OTP_REQUIRED``), every staff member must have."""
-        if not super().has_permission(request):
-            return False
-        if request.user.is_verified():
-            return True
-        if settings.STAFF_OTP_REQUIRED:
-            return False
-        return confirmed_device(request.user) is None
+        return super().has_permission(request) and not second_factor_missing(request.user)

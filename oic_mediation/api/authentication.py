@@ -6,21 +6,17 @@ Kept apart from the views: DRF imports the authentication classes named in its s
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
-from oic_mediation.accounts.second_factor import confirmed_device
+from oic_mediation.accounts.second_factor import second_factor_required
+
+__all__ = ["PortalTokenAuthentication", "STAFF_TOKEN_REFUSED", "second_factor_required"]
 
 STAFF_TOKEN_REFUSED = _(
     "Staff accounts sign in with two-factor authentication; tokens would bypass it."
 )
-
-
-def second_factor_required(user) -> bool:
-    """Staff who have enrolled an authenticator, or all staff once it is mandatory."""
-    return user.is_staff and (settings.STAFF_OTP_REQUIRED or confirmed_device(user) is not None)
 
 
 class PortalTokenAuthentication(TokenAuthentication):
