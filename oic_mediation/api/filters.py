@@ -27,6 +27,7 @@ from network.models import (
     RosterMember,
     RosterRole,
 )
+from oic_mediation.dates import EARLIEST_DATE, LATEST_DATE
 from resolutions.models import (
     Commitment,
     CommitmentStatus,
@@ -37,8 +38,9 @@ from resolutions.models import (
 )
 from trainings.models import Edition, Programme
 
-# Bounds keep a year lookup from building impossible dates (year 0 or 10000).
-FIRST_YEAR, LAST_YEAR = 1900, 2200
+# Bounds keep a year lookup from building impossible dates (year 0 or 10000): the years of the
+# dates the portal accepts at all.
+FIRST_YEAR, LAST_YEAR = EARLIEST_DATE.year, LATEST_DATE.year
 
 
 class YearFilter(django_filters.Filter):
