@@ -139,6 +139,18 @@ else:
         }
     }
 
+# API throttle counts (oic_mediation.api.throttling): the same server as the default cache, in
+# a cache of their own, large enough that culling never drops a live count.
+CACHES["throttle"] = {
+    **CACHES["default"],
+    **({} if REDIS_URL else {"LOCATION": "portal_throttle", "OPTIONS": {"MAX_ENTRIES": 100_000}}),
+}
+
+# How many proxies of ours stand in front of the portal and append to X-Forwarded-For (0: none,
+# the header is ignored). The client's address, for the lockout and the throttles alike, is read
+# by oic_mediation.client_address.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
@@ -260,6 +272,7 @@ AXES_LOCKOUT_CALLABLE = "oic_mediation.security.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("DJANGO_LOCKOUT_ENABLED", True)
+AXES_CLIENT_IP_CALLABLE = "oic_mediation.client_address.client_address"
 
 # Staff must enrol an authenticator app (TOTP) before reaching the admin or My state.
 STAFF_OTP_REQUIRED = env_bool("DJANGO_STAFF_OTP_REQUIRED", False)
@@ -288,8 +301,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "oic_mediation.api.pagination.CappedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        # Atomic counts, clients identified as by django-axes (oic_mediation.api.throttling).
+        "oic_mediation.api.throttling.PortalAnonRateThrottle",
+        "oic_mediation.api.throttling.PortalUserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("DJANGO_API_ANON_RATE", "600/minute"),
