@@ -6,6 +6,7 @@ message naming the variable (see ``oic_mediation.environment``).
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from csp.constants import NONE, SELF
@@ -50,7 +51,7 @@ DJANGO_APPS = [
 ]
 THIRD_PARTY_APPS = [
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -310,6 +311,14 @@ REST_FRAMEWORK = {
         "user": env_str("DJANGO_API_USER_RATE", "1200/minute"),
     },
 }
+# API tokens (django-rest-knox): hashed, expiring, revoked with a password change or reset.
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(days=env_int("DJANGO_API_TOKEN_DAYS", 30, minimum=1)),
+    "TOKEN_LIMIT_PER_USER": 10,
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "OIC Mediation Capacity Portal API",
     "DESCRIPTION": "Open data on the implementation of OIC Resolution 53/45-POL.",

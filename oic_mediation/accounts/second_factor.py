@@ -16,7 +16,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from network.rules import is_secretariat
 
@@ -80,14 +80,14 @@ def manual_key(device: TOTPDevice) -> str:
 @transaction.atomic
 def device_confirm(*, user, device: TOTPDevice, token: str) -> bool:
     """Confirm a pending device with a code from the app; earlier devices of the user are
-    removed, so a lost phone stops working once a new one is enrolled. The user's API token is
-    deleted too: it would let the password alone in."""
+    removed, so a lost phone stops working once a new one is enrolled. The user's API
+    tokens are deleted too: they would let the password alone in."""
     if device.user_id != user.pk or device.confirmed:
         return False
     if not device.verify_token(token):
         return False
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
-    Token.objects.filter(user=user).delete()
+    AuthToken.objects.filter(user=user).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     return True

@@ -17,7 +17,7 @@ from django.core import signals
 from django.core.management import call_command
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -67,8 +67,8 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
 @pytest.fixture
 def secretariat_headers(secretariat):
-    token, _ = Token.objects.get_or_create(user=secretariat)
-    return {"Authorization": f"Token {token.key}"}
+    _token, key = AuthToken.objects.create(user=secretariat)
+    return {"Authorization": f"Token {key}"}
 
 
 @schema.parametrize()
