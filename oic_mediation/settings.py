@@ -287,6 +287,12 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "oic_mediation.api.exceptions.exception_handler",
     # JSON only: the browsable API needs inline scripts, which the CSP forbids; /api/docs/ browses.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON refusing lone surrogates and absurd nesting with a 400 (oic_mediation.api.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "oic_mediation.api.parsers.PortalJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: a request without credentials gets 401 with "WWW-Authenticate: Token"
         # (DRF answers 403 when the first scheme, like the session's, has no such header).
