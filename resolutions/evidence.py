@@ -31,14 +31,26 @@ _EXTENSIONS = {
 ACCEPTED_EXTENSIONS = sorted(set().union(*_EXTENSIONS.values()))
 
 
+# An OpenDocument file starts with a "mimetype" member naming its type in a few dozen bytes.
+OPENDOCUMENT_TYPE = b"application/vnd.oasis.opendocument"
+MIMETYPE_READ_LIMIT = 256
+
+
+def _member_head(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """The first ``limit`` bytes of a member, decompressed as a stream: a member that inflates
+    to gigabytes (a zip bomb) costs no more than ``limit`` bytes of memory and a moment."""
+    with archive.open(name) as member:
+        return member.read(limit)
+
+
 def _zip_kind(uploaded) -> str | None:
     uploaded.seek(0)
     try:
         with zipfile.ZipFile(uploaded) as archive:
             names = set(archive.namelist())
-            if "mimetype" in names and archive.read("mimetype").startswith(
-                b"application/vnd.oasis.opendocument"
-            ):
+            if "mimetype" in names and _member_head(
+                archive, "mimetype", MIMETYPE_READ_LIMIT
+            ).startswith(OPENDOCUMENT_TYPE):
                 return "opendocument"
             if "[Content_Types].xml" in names:
                 if any(name.startswith("word/") for name in names):
@@ -47,7 +59,16 @@ def _zip_kind(uploaded) -> str | None:
                     return "ooxml-excel"
                 if any(name.startswith("ppt/") for name in names):
                     return "ooxml-powerpoint"
-    except (zipfile.BadZipFile, KeyError, OSError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        KeyError,
+        OSError,
+        EOFError,
+        ValueError,
+        RuntimeError,  # an encrypted member
+        NotImplementedError,  # a compression method Python does not have
+    ):
         return None
     finally:
         uploaded.seek(0)
