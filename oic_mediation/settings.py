@@ -203,6 +203,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
 # Evidence files (PDF, office documents, images) attached to progress reports.
 EVIDENCE_MAX_BYTES = env_int("DJANGO_EVIDENCE_MAX_MB", 10, minimum=1) * 1024 * 1024
+# What one person may upload in 24 hours (resolutions.evidence.check_upload_quota).
+EVIDENCE_DAILY_FILES = env_int("DJANGO_EVIDENCE_DAILY_FILES", 20, minimum=1)
+EVIDENCE_DAILY_BYTES = env_int("DJANGO_EVIDENCE_DAILY_MB", 50, minimum=1) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

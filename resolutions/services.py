@@ -25,7 +25,7 @@ from network.rules import can_report_for_state, is_secretariat
 from oic_mediation.groups import SECRETARIAT_GROUP
 from oic_mediation.mail import subject_line
 from oic_mediation.models import StaleVersionError, refuse_null_characters
-from resolutions.evidence import validate_evidence_file
+from resolutions.evidence import check_upload_quota, validate_evidence_file
 from resolutions.models import Commitment, CommitmentStatus, Paragraph, ProgressReport
 
 logger = logging.getLogger(__name__)
@@ -138,6 +138,7 @@ def progress_report_submit(
         raise ValidationError(_("This commitment was withdrawn; no more progress can be reported."))
     if evidence_file is not None:
         validate_evidence_file(evidence_file)
+        check_upload_quota(user=user, uploaded=evidence_file)
     report = ProgressReport(
         commitment=commitment,
         status=status,
