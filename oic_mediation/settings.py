@@ -308,10 +308,13 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        # django-filter, reading parameters as the schema declares them (oic_mediation.api.query).
+        "oic_mediation.api.query.PortalFilterBackend",
+        "oic_mediation.api.query.PortalOrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "oic_mediation.api.pagination.CappedLimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "oic_mediation.api.query.StrictLimitOffsetPagination",
+    # JSON only, and "format" is a filter of training editions (in person, online...).
+    "URL_FORMAT_OVERRIDE": None,
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": [
         # Atomic counts, clients identified as by django-axes (oic_mediation.api.throttling).
@@ -341,6 +344,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Separate request and response components: read-only fields stay out of request bodies.
     "COMPONENT_SPLIT_REQUEST": True,
+    # Clients authenticate with a token; the session (the docs page in a browser) works too, but
+    # is not a second way to document: schemathesis read the pair as the cookie being required.
+    "AUTHENTICATION_WHITELIST": ["oic_mediation.api.authentication.PortalTokenAuthentication"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "oic_mediation.api.schema.drop_defaults_their_schema_refuses",

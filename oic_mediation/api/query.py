@@ -1,0 +1,131 @@
+"""Query parameters read as the schema declares them, for every list endpoint at once.
+
+Schemathesis (all checks, data that fits the schema and data that does not) found the API
+accepting what its schema refuses and refusing what it allows; these rules hold for any filter
+or list added later, as they read each filter's form field rather than a list of names:
+
+- a parameter given twice where one value is expected (``?offset=1&offset=2``) is a 400;
+- an empty value for a typed parameter (``?year=``: a number, a date, a choice) is a 400, while
+  an empty text parameter still means "no filter";
+- a well-formed key of a record that does not exist (``?conference=99``) matches nothing: an empty
+  list, not a 400 (the schema cannot list which records exist);
+- ``limit`` and ``offset`` that are not whole numbers are a 400 instead of being ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
+from django_filters import utils
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
+
+from oic_mediation.api.pagination import CappedLimitOffsetPagination
+
+_WHOLE_NUMBER = re.compile(r"^-?\d+$")
+# Form fields whose schema type is not free text: an empty value does not fit it.
+_TYPED_FIELDS = (
+    forms.IntegerField,
+    forms.DecimalField,
+    forms.FloatField,
+    forms.DateField,
+    forms.DateTimeField,
+    forms.NullBooleanField,
+    forms.BooleanField,
+    forms.ChoiceField,
+    forms.ModelChoiceField,
+)
+_MULTIPLE_FIELDS = (forms.MultipleChoiceField, forms.ModelMultipleChoiceField)
+
+
+def refuse_repeated(request, names) -> None:
+    repeated = sorted(name for name in names if len(request.query_params.getlist(name)) > 1)
+    if repeated:
+        raise ValidationError(
+            {name: [_("Give this parameter once.")] for name in repeated}, code="invalid"
+        )
+
+
+def _is_free_text(field) -> bool:
+    if isinstance(field, forms.ModelChoiceField):
+        key = field.to_field_name or field.queryset.model._meta.pk.name
+        return field.queryset.model._meta.get_field(key).get_internal_type() in (
+            "CharField",
+            "SlugField",
+            "TextField",
+        )
+    return not isinstance(field, _TYPED_FIELDS)
+
+
+def _is_unknown_record(field, value) -> bool:
+    """A value of the key's own type that names no record."""
+    if not isinstance(field, forms.ModelChoiceField) or value in (None, ""):
+        return False
+    key = field.to_field_name or field.queryset.model._meta.pk.name
+    try:
+        field.queryset.model._meta.get_field(key).to_python(value)
+    except (DjangoValidationError, ValueError, TypeError):
+        return False
+    return True
+
+
+class PortalFilterBackend(DjangoFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        form = filterset.form
+        single = [
+            name for name, field in form.fields.items() if not isinstance(field, _MULTIPLE_FIELDS)
+        ]
+        refuse_repeated(request, single)
+        empty = sorted(
+            name
+            for name, field in form.fields.items()
+            if request.query_params.get(name) == "" and not _is_free_text(field)
+        )
+        if empty:
+            raise ValidationError(
+                {name: [_("Give a value, or leave the parameter out.")] for name in empty},
+                code="invalid",
+            )
+        if not filterset.is_valid():
+            unknown = all(
+                _is_unknown_record(form.fields[name], request.query_params.get(name))
+                for name in filterset.errors
+            )
+            if unknown:
+                return queryset.none()
+            raise utils.translate_validation(filterset.errors)
+        return filterset.qs
+
+
+class PortalOrderingFilter(OrderingFilter):
+    """``?ordering=`` given once (a list of fields is one comma-separated value)."""
+
+    def get_ordering(self, request, queryset, view):
+        refuse_repeated(request, [self.ordering_param])
+        return super().get_ordering(request, queryset, view)
+
+
+class StrictLimitOffsetPagination(CappedLimitOffsetPagination):
+    """``limit`` and ``offset`` must be whole numbers, given once."""
+
+    def _checked(self, request, name):
+        values = request.query_params.getlist(name)
+        if len(values) > 1:
+            refuse_repeated(request, [name])
+        if values and not _WHOLE_NUMBER.match(values[0]):
+            raise ValidationError({name: [_("A whole number is required.")]}, code="invalid")
+
+    def get_limit(self, request):
+        self._checked(request, self.limit_query_param)
+        return super().get_limit(request)
+
+    def get_offset(self, request):
+        self._checked(request, self.offset_query_param)
+        return super().get_offset(request)
