@@ -313,8 +313,8 @@ REST_FRAMEWORK = {
         "oic_mediation.api.query.PortalOrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "oic_mediation.api.query.StrictLimitOffsetPagination",
-    # JSON only, and "format" is a filter of training editions (in person, online...).
-    "URL_FORMAT_OVERRIDE": None,
+    # "?format=" chooses a renderer except where it is a filter (training editions' format).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "oic_mediation.api.query.FiltersFirstNegotiation",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": [
         # Atomic counts, clients identified as by django-axes (oic_mediation.api.throttling).

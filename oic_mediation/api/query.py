@@ -23,6 +23,7 @@ from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
+from rest_framework.negotiation import DefaultContentNegotiation
 
 from oic_mediation.api.pagination import CappedLimitOffsetPagination
 
@@ -102,6 +103,20 @@ class PortalFilterBackend(DjangoFilterBackend):
                 return queryset.none()
             raise utils.translate_validation(filterset.errors)
         return filterset.qs
+
+
+class FiltersFirstNegotiation(DefaultContentNegotiation):
+    """``?format=`` picks a renderer (the schema's ``?format=json``), unless the list has a filter
+    of that name (training editions: ``?format=online``), which it then is."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        view = (getattr(request, "parser_context", None) or {}).get("view")
+        filterset = getattr(view, "filterset_class", None)
+        parameter = self.settings.URL_FORMAT_OVERRIDE
+        if filterset is not None and parameter in filterset.base_filters:
+            renderer = renderers[0]
+            return renderer, renderer.media_type
+        return super().select_renderer(request, renderers, format_suffix)
 
 
 class PortalOrderingFilter(OrderingFilter):

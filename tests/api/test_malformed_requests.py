@@ -72,3 +72,41 @@ def test_a_crash_elsewhere_keeps_the_html_page(client):
 
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_format_is_the_editions_filter_and_the_schemas_renderer(api_client):
+    editions = api_client.get("/api/v1/editions/?format=online")
+    schema = api_client.get("/api/schema/?format=json")
+
+    assert editions.status_code == 200
+    assert editions.json()["results"] == []
+    assert schema["Content-Type"].startswith("application/vnd.oai.openapi+json")
+
+
+def test_query_parameters_are_read_as_the_schema_declares_them(api_client, paragraph_training):
+    statuses = {
+        query: api_client.get(f"/api/v1/commitments/?{query}").status_code
+        for query in (
+            "year=",
+            "year=2019",
+            "offset=1&offset=2",
+            "offset=null",
+            "limit=abc",
+            "paragraph=999999",
+            "paragraph=abc",
+            "ordering=id&ordering=-id",
+            "state=",
+        )
+    }
+
+    assert statuses == {
+        "year=": 400,
+        "year=2019": 200,
+        "offset=1&offset=2": 400,
+        "offset=null": 400,
+        "limit=abc": 400,
+        "paragraph=999999": 200,
+        "paragraph=abc": 400,
+        "ordering=id&ordering=-id": 400,
+        "state=": 200,
+    }
