@@ -18,9 +18,11 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import get_model_field
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -63,15 +65,38 @@ def _is_free_text(field) -> bool:
 
 
 def _is_unknown_record(field, value) -> bool:
-    """A value of the key's own type that names no record."""
+    """A value of the key's own type and range that names no record."""
     if not isinstance(field, forms.ModelChoiceField) or value in (None, ""):
         return False
     key = field.to_field_name or field.queryset.model._meta.pk.name
+    model_field = field.queryset.model._meta.get_field(key)
     try:
-        field.queryset.model._meta.get_field(key).to_python(value)
+        model_field.run_validators(model_field.to_python(value))
     except (DjangoValidationError, ValueError, TypeError):
         return False
     return True
+
+
+_BOOLEAN_VALUES = {"true", "false", "True", "False", "1", "0"}
+
+
+def _malformed(filterset, name, field, value) -> str | None:
+    """Why ``value`` does not fit the type the schema gives this parameter, if it does not:
+    a number filter on a whole-number column takes whole numbers, a yes/no filter true or false
+    (django-filter would read 0.5 as a decimal and "AAA" as "either")."""
+    if value in (None, ""):
+        return None
+    if isinstance(field, forms.NullBooleanField | forms.BooleanField):
+        return None if value in _BOOLEAN_VALUES else str(_("Give true or false."))
+    filter_ = filterset.filters.get(name)
+    model_field = get_model_field(filterset._meta.model, getattr(filter_, "field_name", name))
+    if (
+        isinstance(field, forms.DecimalField)
+        and isinstance(model_field, models.IntegerField)
+        and not _WHOLE_NUMBER.match(value)
+    ):
+        return str(_("A whole number is required."))
+    return None
 
 
 class PortalFilterBackend(DjangoFilterBackend):
@@ -94,6 +119,13 @@ class PortalFilterBackend(DjangoFilterBackend):
                 {name: [_("Give a value, or leave the parameter out.")] for name in empty},
                 code="invalid",
             )
+        malformed = {
+            name: [reason]
+            for name, field in form.fields.items()
+            if (reason := _malformed(filterset, name, field, request.query_params.get(name)))
+        }
+        if malformed:
+            raise ValidationError(malformed, code="invalid")
         if not filterset.is_valid():
             unknown = all(
                 _is_unknown_record(form.fields[name], request.query_params.get(name))
