@@ -95,11 +95,12 @@ def token_issue(*, user) -> tuple[AuthToken, str]:
 def revoke_tokens_on_password_change(sender, instance, **kwargs) -> None:
     """Every token of a user whose password changes (change form, reset link, admin, the
     ``changepassword`` command) stops working: a token must not outlive the password that
-    obtained it."""
-    if instance.pk is None:
-        return
-    stored = sender._default_manager.filter(pk=instance.pk).values_list("password", flat=True)
-    if stored.first() not in (None, instance.password):
+    obtained it.
+
+    ``set_password`` keeps the new raw password in ``_password`` until the save; Django's own
+    re-hashing of an unchanged password at sign-in (after an upgrade) clears it first, and keeps
+    the tokens."""
+    if instance.pk is not None and getattr(instance, "_password", None) is not None:
         AuthToken.objects.filter(user_id=instance.pk).delete()
 
 
