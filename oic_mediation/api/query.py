@@ -71,7 +71,11 @@ def _is_unknown_record(field, value) -> bool:
     key = field.to_field_name or field.queryset.model._meta.pk.name
     model_field = field.queryset.model._meta.get_field(key)
     try:
-        model_field.run_validators(model_field.to_python(value))
+        python_value = model_field.to_python(value)
+        if not isinstance(model_field, models.CharField):
+            # A number's range is in the schema (minimum 0 for a positive one); a text key's
+            # length is not, so any text is a well-formed key.
+            model_field.run_validators(python_value)
     except (DjangoValidationError, ValueError, TypeError):
         return False
     return True

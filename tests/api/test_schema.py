@@ -19,6 +19,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from knox.models import AuthToken
 from schemathesis.generation.modes import GenerationMode
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from oic_mediation.wsgi import application
 
@@ -54,6 +55,14 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 
 
+def call_and_validate_with_every_check(case, headers=None):
+    """Every check of schemathesis, but one for writes: a body that fits the schema may name a
+    paragraph or a state that does not exist, which the API refuses with a 400 naming the field
+    (positive-data acceptance still holds for every read)."""
+    excluded = [positive_data_acceptance] if case.method.upper() in ("POST", "PATCH") else None
+    case.call_and_validate(headers=headers, excluded_checks=excluded)
+
+
 @pytest.fixture
 def secretariat_headers(secretariat):
     _token, key = AuthToken.objects.create(user=secretariat)
@@ -76,7 +85,7 @@ def focal_point_headers(focal_turkiye):
 def test_the_api_conforms_to_its_schema_for_an_anonymous_client(
     case, world, wsgi_keeps_the_test_transaction
 ):
-    case.call_and_validate()
+    call_and_validate_with_every_check(case)
 
 
 @schema.parametrize()
@@ -89,7 +98,7 @@ def test_the_api_conforms_to_its_schema_for_an_anonymous_client(
 def test_the_api_conforms_to_its_schema_for_the_secretariat(
     case, world, secretariat_headers, wsgi_keeps_the_test_transaction
 ):
-    case.call_and_validate(headers=secretariat_headers)
+    call_and_validate_with_every_check(case, secretariat_headers)
 
 
 @schema.parametrize()
@@ -102,7 +111,7 @@ def test_the_api_conforms_to_its_schema_for_the_secretariat(
 def test_the_api_conforms_to_its_schema_for_a_focal_point(
     case, world, focal_point_headers, wsgi_keeps_the_test_transaction
 ):
-    case.call_and_validate(headers=focal_point_headers)
+    call_and_validate_with_every_check(case, focal_point_headers)
 
 
 def test_the_docs_page_loads_every_script_and_style_from_the_project(api_client):
