@@ -51,7 +51,7 @@ PORT = int(os.environ.get("LOAD_PORT", "8123"))
 
 SETUP_FOCAL_POINT = """
 from django.contrib.auth import get_user_model
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from network.models import FocalPoint, MemberState
 from resolutions.models import Paragraph
 user, _ = get_user_model().objects.get_or_create(
@@ -60,9 +60,9 @@ user, _ = get_user_model().objects.get_or_create(
 user.set_unusable_password()
 user.save()
 FocalPoint.objects.get_or_create(user=user, defaults={"state": MemberState.objects.get(iso_code="TR")})
-token, _ = Token.objects.get_or_create(user=user)
+_token, key = AuthToken.objects.create(user=user, expiry=None)
 paragraph = Paragraph.objects.filter(number=8).first() or Paragraph.objects.first()
-print(token.key, paragraph.pk)
+print(key, paragraph.pk)
 """
 
 

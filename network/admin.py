@@ -34,6 +34,7 @@ from network.resources import RosterMemberResource
 from oic_mediation.accounts.admin_views import InviteFocalPointAdminMixin, resend_invitation
 from oic_mediation.db import SubqueryCount
 from oic_mediation.models import StaleVersionError, TrackedModel
+from oic_mediation.spreadsheets import SafeCSV, SafeXLSX
 
 admin.site.site_header = _("OIC Mediation Capacity Portal — Secretariat")
 admin.site.site_title = _("OIC Mediation Capacity Portal — Secretariat")
@@ -214,7 +215,17 @@ class ImportExportAdminMixin(ImportExportMixin):
     """
 
     import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
+    # Text typed by focal points never runs as a formula in the Secretariat's spreadsheet.
+    export_formats = [SafeCSV, SafeXLSX]
+
+    # django-import-export grants import and export to every staff member unless told otherwise:
+    # the same model permissions as the admin's own pages decide here. An export shows what the
+    # changelist shows; an import adds and changes rows, so it needs both rights.
+    def has_export_permission(self, request) -> bool:
+        return self.has_view_or_change_permission(request)
+
+    def has_import_permission(self, request) -> bool:
+        return self.has_add_permission(request) and self.has_change_permission(request)
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)

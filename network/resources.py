@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models as models_
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
@@ -92,6 +92,17 @@ class CalendarDateWidget(widgets.DateWidget):
         return value
 
 
+def _same_cell(cell, current) -> bool:
+    """Whether a spreadsheet cell holds the exported value (a number may come back as 8.0)."""
+    left, right = str(cell).strip(), str(current if current is not None else "").strip()
+    if left == right:
+        return True
+    try:
+        return float(left) == float(right)
+    except ValueError:
+        return False
+
+
 def is_nullable_text(django_field) -> bool:
     return isinstance(django_field, (models_.CharField, models_.TextField)) and django_field.null
 
@@ -131,12 +142,55 @@ class StrictResource(resources.ModelResource):
             raise ValidationError(import_validation_errors)
         super().validate_instance(instance, import_validation_errors, validate_unique)
 
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        """A cell that cannot be read says so in words (a malformed number raised
+        ``decimal.InvalidOperation``, shown as ``[<class 'decimal.ConversionSyntax'>]``)."""
+        try:
+            super().import_field(field, instance, row, is_m2m, **kwargs)
+        except (ArithmeticError, TypeError):
+            value = row.get(field.column_name)
+            if isinstance(field.widget, widgets.IntegerWidget):
+                message = _("“%(value)s” is not a whole number.")
+            elif isinstance(field.widget, widgets.NumberWidget):
+                message = _("“%(value)s” is not a number.")
+            else:
+                message = _("“%(value)s” cannot be read here.")
+            raise ValueError(message % {"value": value}) from None
+
+    def _read_only_cell_errors(self, instance, row) -> dict:
+        """A column that is exported but never imported (a commitment's status, say) must hold
+        what the record holds, or nothing: a changed or unknown value ("teleported") would
+        otherwise be dropped without a word."""
+        errors = {}
+        for field in self.get_export_fields():
+            if not field.readonly or field.column_name not in row:
+                continue
+            cell = row[field.column_name]
+            if cell is None or str(cell).strip() == "":
+                continue
+            try:
+                current = field.export(instance)
+            except ObjectDoesNotExist:
+                continue  # the cells it depends on are wrong, and reported
+            if not _same_cell(cell, current):
+                errors[field.attribute] = ValidationError(
+                    _(
+                        "The “%(column)s” column is not imported; it holds “%(current)s” for "
+                        "this record, not “%(value)s”. Leave the exported value or empty the cell."
+                    )
+                    % {"column": field.column_name, "current": current, "value": cell},
+                    code="read_only",
+                )
+        return errors
+
     def import_instance(self, instance, row, **kwargs):
         errors = {}
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        if not errors:  # otherwise the cells it reads from are wrong, and reported
+            errors = self._read_only_cell_errors(instance, row)
         # Many-to-many cells are only applied after saving; check them now so that an unknown key
         # is reported in the dry run like any other bad value.
         for field in self.get_import_fields():

@@ -32,6 +32,7 @@ from icalendar import Calendar, Event
 
 from conferences.models import Conference
 from network.models import ContactGroupMeeting, ContactGroupMembership, DatePrecision, MemberState
+from oic_mediation.dates import EARLIEST_DATE, LATEST_DATE
 from trainings.models import Edition, Participant
 from trainings.selectors import public_editions
 
@@ -152,6 +153,15 @@ def calendar_for(state: MemberState | None = None) -> Calendar:
         trained = Participant.objects.filter(edition=OuterRef("pk"), state=state)
         editions = editions.filter(Q(host_state=state) | Q(Exists(trained)))
         conferences = conferences.filter(host_state=state)
+
+    # A row stored before dates were bounded could not get its "day after": leave it out.
+    meetings = meetings.filter(held_on__range=(EARLIEST_DATE, LATEST_DATE))
+    editions = editions.filter(starts_on__range=(EARLIEST_DATE, LATEST_DATE)).exclude(
+        ends_on__gt=LATEST_DATE
+    )
+    conferences = conferences.filter(starts_on__range=(EARLIEST_DATE, LATEST_DATE)).exclude(
+        ends_on__gt=LATEST_DATE
+    )
 
     calendar = Calendar()
     calendar.add("prodid", "-//OIC Mediation Capacity Portal//Calendar//EN")

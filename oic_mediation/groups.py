@@ -14,7 +14,8 @@ def secretariat_permissions():
         Q(content_type__app_label__in=DOMAIN_APPS)
         | Q(content_type__app_label="auth", content_type__model="user")
         | Q(content_type__app_label="auth", codename="view_group")
-        | Q(content_type__app_label="authtoken")
+        # API tokens (django-rest-knox): the Secretariat sees and revokes them, never their keys.
+        | Q(content_type__app_label="knox")
         | Q(content_type__app_label="axes")
         # Removing a lost authenticator of a staff member.
         | Q(content_type__app_label="otp_totp")

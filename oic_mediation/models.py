@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+import re
+import unicodedata
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from oic_mediation import dates
 from oic_mediation.audit import AuditedManager
 
 
@@ -43,6 +48,53 @@ def refuse_null_characters(instance: models.Model, exclude=None) -> None:
         raise ValidationError(errors)
 
 
+# In a one-line field (a title, a name, a place): control characters — line breaks, tabs, escape
+# — and Unicode's line and paragraph separators. A title travels into e-mail subjects, calendar
+# lines and spreadsheet cells, where a line break splits or breaks a header.
+_NOT_ON_ONE_LINE = re.compile(r"[\x01-\x1f\x7f-\x9f\u2028\u2029]")
+# In a link, also every invisible formatting character (Unicode category Cf): a right-to-left
+# override (U+202E) makes an address read differently from where it leads.
+_UNSAFE_IN_LINK = re.compile(r"[\s\x01-\x1f\x7f-\x9f]")
+
+
+def _invisible_formatting(value: str) -> bool:
+    return any(unicodedata.category(character) == "Cf" for character in value)
+
+
+def unsafe_value_errors(instance: models.Model, exclude=None) -> dict[str, ValidationError]:
+    """Field errors for values no door may store: text on several lines in a one-line field, an
+    invisible formatting character in a link, and a date outside ``oic_mediation.dates``."""
+    errors = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in (exclude or ()):
+            continue
+        value = getattr(instance, field.attname, None)
+        original = getattr(field, "translated_field", None)
+        if (
+            original is not None
+            and original.name not in (exclude or ())
+            and getattr(instance, original.attname, None) == value
+        ):
+            continue  # title_en, the column of the active language: reported once, as title
+        if isinstance(value, str) and value:
+            if isinstance(field, models.URLField):
+                if _UNSAFE_IN_LINK.search(value) or _invisible_formatting(value):
+                    errors[field.name] = ValidationError(
+                        _("A link cannot hold spaces or invisible formatting characters."),
+                        code="unsafe_characters",
+                    )
+            elif isinstance(field, models.CharField) and _NOT_ON_ONE_LINE.search(value):
+                errors[field.name] = ValidationError(
+                    _("Write this on one line, without line breaks or control characters."),
+                    code="unsafe_characters",
+                )
+        elif isinstance(value, datetime.date) and not dates.is_within_bounds(value):
+            errors[field.name] = ValidationError(
+                dates.out_of_bounds_message(), code="date_out_of_range"
+            )
+    return errors
+
+
 class HttpsURLField(models.URLField):
     """A link whose forms read an address typed without a scheme as https:// (Django 6's default,
     chosen now: without it every form built from the field warns of the change)."""
@@ -52,7 +104,9 @@ class HttpsURLField(models.URLField):
 
 
 class RefusesNullCharactersModel(models.Model):
-    """``full_clean()`` also refuses NUL characters, with the other field errors."""
+    """``full_clean()`` also refuses NUL characters, line breaks in one-line fields, invisible
+    characters in links and dates out of range (``unsafe_value_errors``), with the other field
+    errors."""
 
     class Meta:
         abstract = True
@@ -68,6 +122,9 @@ class RefusesNullCharactersModel(models.Model):
         except ValidationError as error:
             for name, messages in error.error_dict.items():
                 errors.setdefault(name, []).extend(messages)
+        for name, error in unsafe_value_errors(self, exclude=exclude).items():
+            if name not in errors:
+                errors[name] = [error]
         if errors:
             raise ValidationError(errors)
 

@@ -1,5 +1,5 @@
 """Access policy applied to every request: private pages uncached, staff sessions kept short, the
-second factor enforced for staff, and the lockout answer of django-axes.
+second factor enforced for staff and the Secretariat, and the lockout answer of django-axes.
 
 Each middleware is listed in ``settings.MIDDLEWARE`` after the authentication and OTP middleware,
 whose ``request.user`` (and ``is_verified()``) they read. README.md ("Security and reliability")
@@ -19,7 +19,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from oic_mediation.accounts.second_factor import confirmed_device
+from oic_mediation.accounts.second_factor import (
+    confirmed_device,
+    has_secretariat_powers,
+    second_factor_missing,
+)
 
 # Paths (after the language prefix) of pages that show personal or unpublished data to whoever
 # is signed in: never stored by a browser's or a proxy's cache.
@@ -28,8 +32,9 @@ PRIVATE_PREFIXES = ("/admin/", "/accounts/", "/my-state/")
 # answers a secret whoever asks.
 API_PREFIX = "/api/"
 ALWAYS_PRIVATE_API_PATHS = ("/api/v1/auth/token/",)
-# Areas that an un-enrolled staff member may not reach when the second factor is mandatory.
-SECOND_FACTOR_AREAS = ("/admin/", "/my-state/")
+# What a signed-in person who still owes a second factor may reach: signing in and out, enrolling,
+# resetting a password, choosing a language.
+SECOND_FACTOR_OPEN_PATHS = ("/accounts/", "/admin/login/", "/admin/logout/", "/i18n/")
 
 
 def path_without_language(path: str) -> str:
@@ -93,7 +98,7 @@ class StaffIdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if _signed_in(request) and request.user.is_staff:
+        if _signed_in(request) and has_secretariat_powers(request.user):
             seconds = staff_idle_seconds()
             if request.session.get_expiry_age() != seconds:
                 request.session.set_expiry(seconds)
@@ -101,29 +106,45 @@ class StaffIdleTimeoutMiddleware:
 
 
 class StaffSecondFactorMiddleware:
-    """When ``DJANGO_STAFF_OTP_REQUIRED`` is on, staff reach the admin and My state only after
-    proving a second factor: without a device they are sent to enrol one; with a device but an
-    unverified session (signed in before enrolling elsewhere) they sign in again with a code."""
+    """The second factor, enforced for every signed-in request of a person who must prove one
+    (``second_factor_missing``: staff or Secretariat members with an authenticator, all of them
+    once ``DJANGO_STAFF_OTP_REQUIRED`` is on) — every page, the admin, My state and the session
+    API alike; only the sign-in, sign-out and enrolment pages stay open. Without a device they are
+    sent to enrol one; with a device but an unverified session (signed in before enrolling
+    elsewhere) they are signed out and sign in again with a code. The API answers 403 in its JSON
+    error format instead of redirecting."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if settings.STAFF_OTP_REQUIRED and self._guarded(request):
-            user = request.user
-            if user.is_staff and not user.is_verified():
-                if confirmed_device(user) is None:
-                    enrol = reverse("accounts:two_factor")
-                    return redirect(f"{enrol}?{urlencode({'next': request.get_full_path()})}")
-                logout(request)
-                login = reverse("accounts:login")
-                return redirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
+        if _signed_in(request) and second_factor_missing(request.user):
+            path = path_without_language(request.path_info)
+            if not path.startswith(SECOND_FACTOR_OPEN_PATHS):
+                return self._refuse(request, path)
         return self.get_response(request)
 
     @staticmethod
-    def _guarded(request: HttpRequest) -> bool:
-        path = path_without_language(request.path_info)
-        return path.startswith(SECOND_FACTOR_AREAS) and _signed_in(request)
+    def _refuse(request: HttpRequest, path: str) -> HttpResponse:
+        enrolled = confirmed_device(request.user) is not None
+        if path.startswith(API_PREFIX):
+            return JsonResponse(
+                {
+                    "detail": str(
+                        _("Sign in again with the code from your authenticator app.")
+                        if enrolled
+                        else _("Set up two-factor authentication before using the API.")
+                    ),
+                    "code": "second_factor_required",
+                },
+                status=403,
+            )
+        next_query = urlencode({"next": request.get_full_path()})
+        if not enrolled:
+            return redirect(f"{reverse('accounts:two_factor')}?{next_query}")
+        logout(request)
+        login = reverse("admin:login") if path.startswith("/admin/") else reverse("accounts:login")
+        return redirect(f"{login}?{next_query}")
 
 
 def lockout_response(request: HttpRequest, original_response=None, credentials=None):

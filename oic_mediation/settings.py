@@ -6,6 +6,7 @@ message naming the variable (see ``oic_mediation.environment``).
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from csp.constants import NONE, SELF
@@ -50,7 +51,10 @@ DJANGO_APPS = [
 ]
 THIRD_PARTY_APPS = [
     "rest_framework",
+    # DRF's plain-text tokens: kept only so that the old table follows users; none is issued or
+    # accepted (migration oic_mediation 0001 deleted them). API tokens are knox's.
     "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -139,6 +143,18 @@ else:
         }
     }
 
+# API throttle counts (oic_mediation.api.throttling): the same server as the default cache, in
+# a cache of their own, large enough that culling never drops a live count.
+CACHES["throttle"] = {
+    **CACHES["default"],
+    **({} if REDIS_URL else {"LOCATION": "portal_throttle", "OPTIONS": {"MAX_ENTRIES": 100_000}}),
+}
+
+# How many proxies of ours stand in front of the portal and append to X-Forwarded-For (0: none,
+# the header is ignored). The client's address, for the lockout and the throttles alike, is read
+# by oic_mediation.client_address.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
@@ -190,6 +206,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
 # Evidence files (PDF, office documents, images) attached to progress reports.
 EVIDENCE_MAX_BYTES = env_int("DJANGO_EVIDENCE_MAX_MB", 10, minimum=1) * 1024 * 1024
+# What one person may upload in 24 hours (resolutions.evidence.check_upload_quota).
+EVIDENCE_DAILY_FILES = env_int("DJANGO_EVIDENCE_DAILY_FILES", 20, minimum=1)
+EVIDENCE_DAILY_BYTES = env_int("DJANGO_EVIDENCE_DAILY_MB", 50, minimum=1) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -260,6 +279,7 @@ AXES_LOCKOUT_CALLABLE = "oic_mediation.security.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("DJANGO_LOCKOUT_ENABLED", True)
+AXES_CLIENT_IP_CALLABLE = "oic_mediation.client_address.client_address"
 
 # Staff must enrol an authenticator app (TOTP) before reaching the admin or My state.
 STAFF_OTP_REQUIRED = env_bool("DJANGO_STAFF_OTP_REQUIRED", False)
@@ -273,6 +293,12 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "oic_mediation.api.exceptions.exception_handler",
     # JSON only: the browsable API needs inline scripts, which the CSP forbids; /api/docs/ browses.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON refusing lone surrogates and absurd nesting with a 400 (oic_mediation.api.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "oic_mediation.api.parsers.PortalJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: a request without credentials gets 401 with "WWW-Authenticate: Token"
         # (DRF answers 403 when the first scheme, like the session's, has no such header).
@@ -282,20 +308,32 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        # django-filter, reading parameters as the schema declares them (oic_mediation.api.query).
+        "oic_mediation.api.query.PortalFilterBackend",
+        "oic_mediation.api.query.PortalOrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "oic_mediation.api.pagination.CappedLimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "oic_mediation.api.query.StrictLimitOffsetPagination",
+    # "?format=" chooses a renderer except where it is a filter (training editions' format).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "oic_mediation.api.query.FiltersFirstNegotiation",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        # Atomic counts, clients identified as by django-axes (oic_mediation.api.throttling).
+        "oic_mediation.api.throttling.PortalAnonRateThrottle",
+        "oic_mediation.api.throttling.PortalUserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("DJANGO_API_ANON_RATE", "600/minute"),
         "user": env_str("DJANGO_API_USER_RATE", "1200/minute"),
     },
 }
+# API tokens (django-rest-knox): hashed, expiring, revoked with a password change or reset.
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(days=env_int("DJANGO_API_TOKEN_DAYS", 30, minimum=1)),
+    "TOKEN_LIMIT_PER_USER": 10,
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "OIC Mediation Capacity Portal API",
     "DESCRIPTION": "Open data on the implementation of OIC Resolution 53/45-POL.",
@@ -306,6 +344,13 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Separate request and response components: read-only fields stay out of request bodies.
     "COMPONENT_SPLIT_REQUEST": True,
+    # Clients authenticate with a token; the session (the docs page in a browser) works too, but
+    # is not a second way to document: schemathesis read the pair as the cookie being required.
+    "AUTHENTICATION_WHITELIST": ["oic_mediation.api.authentication.PortalTokenAuthentication"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "oic_mediation.api.schema.drop_defaults_their_schema_refuses",
+    ],
     # Several models have a "status" or "role" field with different choices: name each set.
     "ENUM_NAME_OVERRIDES": {
         "MemberStateStatusEnum": "network.models.MemberState.Status",
@@ -320,6 +365,10 @@ SPECTACULAR_SETTINGS = {
 }
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+# Without these, django-import-export lets any staff member import and export; the portal's
+# admins check the model permissions themselves (network.admin.ImportExportAdminMixin).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 SIMPLE_HISTORY_REVERT_DISABLED = False

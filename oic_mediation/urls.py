@@ -16,6 +16,12 @@ from oic_mediation.roster_matching.views import roster_matching
 admin.site.site_header = "OIC Mediation Capacity Portal — Secretariat"
 admin.site.site_title = "OIC Mediation Capacity Portal"
 
+# Under /api/, errors Django answers itself come in the API's JSON format (oic_mediation.errors).
+handler400 = "oic_mediation.errors.bad_request"
+handler403 = "oic_mediation.errors.permission_denied"
+handler404 = "oic_mediation.errors.page_not_found"
+handler500 = "oic_mediation.errors.server_error"
+
 urlpatterns = [
     # The Secretariat's roster matching, an admin page without a model of its own.
     path(

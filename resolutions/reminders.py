@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from network.models import FocalPoint
+from oic_mediation.mail import subject_line
 from resolutions.models import Commitment, ReminderSent
 from resolutions.selectors import OPEN_STATUSES
 
@@ -99,4 +100,4 @@ def _send_reminder(focal_point: FocalPoint, commitments: list[Commitment], *, to
                 "base_url": settings.PORTAL_BASE_URL,
             },
         )
-    send_mail(subject, body, None, [focal_point.user.email])
+    send_mail(subject_line(subject), body, None, [focal_point.user.email])

@@ -23,8 +23,9 @@ from django.utils.translation import gettext as _
 from network.models import MemberState, Organisation
 from network.rules import can_report_for_state, is_secretariat
 from oic_mediation.groups import SECRETARIAT_GROUP
+from oic_mediation.mail import subject_line
 from oic_mediation.models import StaleVersionError, refuse_null_characters
-from resolutions.evidence import validate_evidence_file
+from resolutions.evidence import check_upload_quota, validate_evidence_file
 from resolutions.models import Commitment, CommitmentStatus, Paragraph, ProgressReport
 from resolutions.selectors import validated_reports
 
@@ -140,6 +141,7 @@ def progress_report_submit(
     )
     if evidence_file is not None:
         validate_evidence_file(evidence_file)
+        check_upload_quota(user=user, uploaded=evidence_file)
     report = ProgressReport(
         commitment=commitment,
         status=status,
@@ -156,7 +158,8 @@ def progress_report_submit(
         report.evidence_file = evidence_file
     _full_clean_or_raise(report, exclude=["evidence_file"])
     report.save()
-    transaction.on_commit(lambda: _notify_secretariat_of_submission(report))
+    # robust: the report is committed; a failing notice is logged, never the request's error.
+    transaction.on_commit(lambda: _notify_secretariat_of_submission(report), robust=True)
     return report
 
 
@@ -208,7 +211,7 @@ def _review(*, user, report: ProgressReport, outcome: str, comment: str) -> Prog
     if outcome == ProgressReport.Review.VALIDATED:
         commitment = Commitment.objects.select_for_update().get(pk=report.commitment_id)
         _apply_latest_validated_report(commitment)
-    transaction.on_commit(lambda: _notify_reporter_of_review(report))
+    transaction.on_commit(lambda: _notify_reporter_of_review(report), robust=True)
     return report
 
 
@@ -247,7 +250,7 @@ def _send(subject: str, template: str, context: dict, recipients: list[str]) -> 
         return
     body = render_to_string(template, {**context, "base_url": settings.PORTAL_BASE_URL})
     try:
-        send_mail(subject, body, None, recipients)
+        send_mail(subject_line(subject), body, None, recipients)
     except OSError:
         # The report is stored; a mail outage must not lose it or fail the request.
         logger.exception("Could not send %r", subject)

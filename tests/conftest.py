@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 from network.models import FocalPoint, MemberState
@@ -124,6 +124,7 @@ def no_cached_responses_from_an_earlier_test(request, django_db_blocker):
     if {"transactional_db", "live_server"} & set(request.fixturenames):
         with django_db_blocker.unblock():
             cache.clear()
+            caches["throttle"].clear()  # API throttle counts (oic_mediation.api.throttling)
     local_copies.clear()
 
 

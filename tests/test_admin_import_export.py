@@ -191,14 +191,18 @@ def test_import_cannot_set_the_status_only_validated_reports_may(
         + "53/45-POL,8,TR,,Claimed done,,10,events,2018-11-29,,delivered,10\n"
     ).encode()
 
-    response = confirm(
-        secretariat_client,
-        Commitment,
-        upload(secretariat_client, Commitment, "commitments.csv", csv),
-    )
+    response = upload(secretariat_client, Commitment, "commitments.csv", csv)
 
-    assert response.status_code == 302
-    assert list(Commitment.objects.values_list("status", "delivered_quantity")) == [("pledged", 0)]
+    # Refused with the reason, rather than stored with the columns silently dropped.
+    assert row_errors(response) == {
+        1: [
+            "The “delivered_quantity” column is not imported; it holds “0” for this record, "
+            "not “10”. Leave the exported value or empty the cell.",
+            "The “status” column is not imported; it holds “pledged” for this record, not "
+            "“delivered”. Leave the exported value or empty the cell.",
+        ]
+    }
+    assert Commitment.objects.count() == 0
 
 
 def export_xlsx(client, model):

@@ -6,12 +6,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from oic_mediation.accounts.second_factor import AdminSignInForm, confirmed_device
+from oic_mediation.accounts.second_factor import AdminSignInForm, second_factor_missing
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -21,13 +20,7 @@ class PortalAdminSite(admin.AdminSite):
     def has_permission(self, request) -> bool:
         """Staff with an authenticator must have proved it in this session; when the second
         factor is mandatory (``DJANGO_STAFF_OTP_REQUIRED``), every staff member must have."""
-        if not super().has_permission(request):
-            return False
-        if request.user.is_verified():
-            return True
-        if settings.STAFF_OTP_REQUIRED:
-            return False
-        return confirmed_device(request.user) is None
+        return super().has_permission(request) and not second_factor_missing(request.user)
 
     def get_urls(self):
         from oic_mediation.review_queue import review_queue

@@ -10,14 +10,42 @@ from __future__ import annotations
 import qrcode
 import qrcode.image.svg
 from django import forms
+from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
+
+from network.rules import is_secretariat
 
 DEVICE_NAME = "Authenticator app"
+
+
+def has_secretariat_powers(user) -> bool:
+    """Staff, and anyone in the Secretariat group even without ``is_staff``: whoever can see
+    personal or unpublished data and validate what member states report."""
+    return user.is_authenticated and (user.is_staff or is_secretariat(user))
+
+
+def second_factor_required(user) -> bool:
+    """Whether this person must prove a second factor: those with Secretariat powers who have
+    enrolled an authenticator, and all of them once ``DJANGO_STAFF_OTP_REQUIRED`` is on."""
+    return has_secretariat_powers(user) and (
+        settings.STAFF_OTP_REQUIRED or confirmed_device(user) is not None
+    )
+
+
+def second_factor_missing(user) -> bool:
+    """Signed in, must prove a second factor, and this session has not (django-otp's verified
+    flag). The one test used by the middleware for every page and the session API, and by the
+    API's token authentication."""
+    return (
+        user.is_authenticated
+        and second_factor_required(user)
+        and not (hasattr(user, "is_verified") and user.is_verified())
+    )
 
 
 def confirmed_device(user) -> TOTPDevice | None:
@@ -52,14 +80,14 @@ def manual_key(device: TOTPDevice) -> str:
 @transaction.atomic
 def device_confirm(*, user, device: TOTPDevice, token: str) -> bool:
     """Confirm a pending device with a code from the app; earlier devices of the user are
-    removed, so a lost phone stops working once a new one is enrolled. The user's API token is
-    deleted too: it would let the password alone in."""
+    removed, so a lost phone stops working once a new one is enrolled. The user's API
+    tokens are deleted too: they would let the password alone in."""
     if device.user_id != user.pk or device.confirmed:
         return False
     if not device.verify_token(token):
         return False
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
-    Token.objects.filter(user=user).delete()
+    AuthToken.objects.filter(user=user).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     return True

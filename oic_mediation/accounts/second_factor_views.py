@@ -20,13 +20,13 @@ def _next_url(request) -> str:
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
-    return reverse("admin:index")
+    return reverse("admin:index") if request.user.is_staff else reverse("my_state:home")
 
 
 @login_required
 def two_factor(request):
     user = request.user
-    if not user.is_staff:
+    if not second_factor.has_secretariat_powers(user):
         raise PermissionDenied(_("Two-factor authentication is set up by Secretariat staff."))
     enrolled = second_factor.confirmed_device(user)
     if enrolled is not None and not user.is_verified():

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from network.models import FocalPoint, MemberState
 from network.rules import is_secretariat
 from oic_mediation.accounts.tokens import invitation_token_generator
+from oic_mediation.mail import subject_line
 from oic_mediation.models import refuse_null_characters
 
 logger = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ def focal_point_invite(
     )
     focal_point.full_clean()
     focal_point.save()
-    transaction.on_commit(lambda: send_invitation(focal_point))
+    transaction.on_commit(lambda: send_invitation(focal_point), robust=True)
     return focal_point
 
 
@@ -93,7 +94,7 @@ def focal_point_reinvite(*, invited_by, focal_point: FocalPoint) -> FocalPoint:
     focal_point.invited_at = timezone.now()
     focal_point.invited_by = invited_by
     focal_point.save(update_fields=["invited_at", "invited_by", "version", "updated_at"])
-    transaction.on_commit(lambda: send_invitation(focal_point))
+    transaction.on_commit(lambda: send_invitation(focal_point), robust=True)
     return focal_point
 
 
@@ -111,7 +112,7 @@ def send_invitation(focal_point: FocalPoint) -> None:
         subject = _("Your invitation to the OIC Mediation Capacity Portal")
         body = render_to_string("emails/invitation.txt", context)
     try:
-        send_mail(subject, body, None, [user.email])
+        send_mail(subject_line(subject), body, None, [user.email])
     except OSError:
         # The account exists; the Secretariat can send the link again from the admin.
         logger.exception("Could not send the invitation to focal point %s", focal_point.pk)

@@ -68,3 +68,13 @@ class PortalUserAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, PortalUserAdmin)
+
+
+# DRF's token admin listed every token in plain text; those tokens are gone (API tokens are
+# django-rest-knox's, whose admin shows only a hash and the first characters).
+try:
+    from rest_framework.authtoken.models import TokenProxy
+
+    admin.site.unregister(TokenProxy)
+except (ImportError, admin.sites.NotRegistered):
+    pass

@@ -23,12 +23,12 @@ from rest_framework.views import APIView
 
 from network.models import Gender
 from oic_mediation.api import selectors
+from oic_mediation.spreadsheets import defuse_formula
 from resolutions.selectors import paragraphs_with_figures
 from trainings.models import Level
 
 CHUNK_SIZE = 500
 # Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -156,9 +156,7 @@ class _Echo:
 def _csv_cell(value):
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    return defuse_formula(value)
 
 
 def stream_csv(dataset: Dataset) -> Iterator[str]:

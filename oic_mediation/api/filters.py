@@ -5,6 +5,7 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from conferences.models import (
     CitedFigure,
@@ -26,6 +27,7 @@ from network.models import (
     RosterMember,
     RosterRole,
 )
+from oic_mediation.dates import EARLIEST_DATE, LATEST_DATE
 from resolutions.models import (
     Commitment,
     CommitmentStatus,
@@ -36,10 +38,12 @@ from resolutions.models import (
 )
 from trainings.models import Edition, Programme
 
-# Bounds keep a year lookup from building impossible dates (year 0 or 10000).
-FIRST_YEAR, LAST_YEAR = 1900, 2200
+# Bounds keep a year lookup from building impossible dates (year 0 or 10000): the years of the
+# dates the portal accepts at all.
+FIRST_YEAR, LAST_YEAR = EARLIEST_DATE.year, LATEST_DATE.year
 
 
+@extend_schema_field({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR})
 class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 

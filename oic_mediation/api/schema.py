@@ -5,12 +5,18 @@ Clients (and the schemathesis conformance run) can then rely on the schema for 4
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import FieldDoesNotExist
+from django.test import RequestFactory
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import force_instance
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
+from rest_framework.permissions import SAFE_METHODS
+from rest_framework.request import Request
 
 
 class FieldErrorsField(serializers.DictField):
@@ -44,6 +50,31 @@ def error_response(description) -> OpenApiResponse:
     return OpenApiResponse(response=ErrorSerializer, description=description)
 
 
+def _has_file_field(serializer) -> bool:
+    serializer = force_instance(serializer)
+    fields = getattr(serializer, "fields", None) if serializer is not None else None
+    return bool(fields) and any(
+        isinstance(field, serializers.FileField) for field in fields.values()
+    )
+
+
+class PortalTokenScheme(OpenApiAuthenticationExtension):
+    """How the schema documents the portal's token (django-rest-knox has no extension of its own)."""
+
+    target_class = "oic_mediation.api.authentication.PortalTokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": str(
+                _("“Token <key>”, with the key from POST /api/v1/auth/token/ (it expires).")
+            ),
+        }
+
+
 def _model_field(field):
     """The model field a serializer field reads, when its serializer is a ModelSerializer."""
     model = getattr(getattr(field.parent, "Meta", None), "model", None)
@@ -74,6 +105,12 @@ def field_description(field) -> str:
     return ""
 
 
+def _anonymous_request():
+    request = Request(RequestFactory().get("/"))
+    request.user = AnonymousUser()
+    return request
+
+
 class PortalAutoSchema(AutoSchema):
     def _get_serializer_field_meta(self, field, direction):
         """Every field is described: the schema is the API's documentation."""
@@ -83,6 +120,30 @@ class PortalAutoSchema(AutoSchema):
             if description:
                 meta["description"] = description
         return meta
+
+    def get_auth(self):
+        """Reads that anyone may make say so (``{}``: no credentials), whatever the view's write
+        rules: asked as an anonymous visitor, do the view's permissions let the read through?"""
+        auth = super().get_auth()
+        if self.method in SAFE_METHODS and {} not in auth:
+            anonymous = _anonymous_request()
+            if all(
+                permission.has_permission(anonymous, self.view)
+                for permission in self.view.get_permissions()
+            ):
+                auth = [*auth, {}]
+        return auth
+
+    def map_parsers(self):
+        """One request body per operation: JSON, or multipart where a file can be sent.
+
+        The views also read forms, but a schema listing the same body under three media types
+        made generated clients declare it three times under one name (and fail to import)."""
+        parsers = super().map_parsers()
+        serializer = self.get_request_serializer()
+        if _has_file_field(serializer) and "multipart/form-data" in parsers:
+            return ["multipart/form-data"]
+        return [media_type for media_type in parsers if media_type == "application/json"] or parsers
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction=direction)
@@ -95,3 +156,22 @@ class PortalAutoSchema(AutoSchema):
                     error_response(description), code, direction=direction
                 )
         return responses
+
+
+# A "default" that its own schema refuses (an e-mail or a link field defaulting to "") makes
+# the document invalid for openapi-spec-validator; the server fills such blanks itself.
+_FORMATS_WITHOUT_BLANK = {"email", "uri", "date", "date-time", "uuid", "ipv4", "ipv6", "hostname"}
+
+
+def drop_defaults_their_schema_refuses(result, generator, request, public):
+    """drf-spectacular post-processing hook (``SPECTACULAR_SETTINGS``)."""
+    pending = [result]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            if node.get("default") == "" and node.get("format") in _FORMATS_WITHOUT_BLANK:
+                del node["default"]
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return result

@@ -860,4 +860,21 @@ class TokenInputSerializer(serializers.Serializer):
 
 
 class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField()
+    token = serializers.CharField(help_text=_("Send it as “Authorization: Token <token>”."))
+    expiry = serializers.DateTimeField(
+        allow_null=True, help_text=_("When the token stops working; ask for a new one then.")
+    )
+
+
+class TokenListedSerializer(serializers.Serializer):
+    token_key = serializers.CharField(
+        help_text=_("The first characters of the token (15), by which it is listed and revoked.")
+    )
+    created = serializers.DateTimeField()
+    expiry = serializers.DateTimeField(allow_null=True)
+    current = serializers.SerializerMethodField(
+        help_text=_("Whether this request was authenticated by this token.")
+    )
+
+    def get_current(self, token) -> bool:
+        return token.token_key == self.context.get("current")

@@ -33,6 +33,8 @@ router.register("figures", views.CitedFigureViewSet, basename="figure")
 v1 = [
     path("roster/summary/", views.RosterSummaryView.as_view(), name="roster-summary"),
     path("auth/token/", tokens.TokenView.as_view(), name="token"),
+    path("auth/tokens/", tokens.OwnTokensView.as_view(), name="own-tokens"),
+    path("auth/tokens/<str:token_key>/", tokens.OwnTokenView.as_view(), name="own-token"),
     path(
         "export/<slug:dataset>.<slug:file_format>",
         exports.ExportView.as_view(),

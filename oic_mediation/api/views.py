@@ -19,7 +19,7 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -29,6 +29,7 @@ from network.rules import focal_point_state_id
 from network.services import roster_nomination_create
 from oic_mediation.api import filters, selectors, serializers
 from oic_mediation.api.exceptions import PreconditionFailed, PreconditionRequired
+from oic_mediation.api.parsers import PortalJSONParser
 from oic_mediation.api.permissions import FocalPointOrSecretariat, ReadOrFocalPointWrites
 from oic_mediation.api.schema import ErrorSerializer
 from resolutions.models import ProgressReport, Resolution
@@ -301,7 +302,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, PublicReadOnlyViewSet):
     serializer_class = serializers.ProgressReportSerializer
     filterset_class = filters.ProgressReportFilter
     permission_classes = [ReadOrFocalPointWrites]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [PortalJSONParser, MultiPartParser, FormParser]
     ordering_fields = ["reported_at", "id"]
     ordering = ["-reported_at", "-id"]
 
@@ -333,7 +334,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, PublicReadOnlyViewSet):
         request=serializers.ReviewInputSerializer,
         responses=serializers.ProgressReportSerializer,
     )
-    @action(detail=True, methods=["post"], parser_classes=[JSONParser, FormParser])
+    @action(detail=True, methods=["post"], parser_classes=[PortalJSONParser, FormParser])
     def validate(self, request, pk=None):
         return self._review(request, progress_report_validate)
 
@@ -347,7 +348,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, PublicReadOnlyViewSet):
         methods=["post"],
         url_path="return",
         url_name="return",
-        parser_classes=[JSONParser, FormParser],
+        parser_classes=[PortalJSONParser, FormParser],
     )
     def return_for_changes(self, request, pk=None):
         return self._review(request, progress_report_return)

@@ -13,6 +13,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -44,7 +45,8 @@ def _commitment_for(request, pk: int) -> Commitment:
         state__isnull=False,
     )
     if not request.user.has_perm("network.edit_state_record", commitment):
-        raise PermissionDenied(_("This commitment belongs to another state."))
+        # The same answer as for an id that does not exist: ids cannot be probed.
+        raise Http404
     return commitment
 
 

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from network.matching import Shortlist
+from oic_mediation.spreadsheets import defuse_formula
 
 
 def shortlist_workbook(shortlist: Shortlist) -> bytes:
@@ -23,7 +24,7 @@ def shortlist_workbook(shortlist: Shortlist) -> bytes:
     period = date_format(request.starts_on, "DATE_FORMAT")
     if request.ends_on:
         period += " – " + date_format(request.ends_on, "DATE_FORMAT")
-    sheet.append([_("Deployment request"), str(request.context or "—"), period])
+    sheet.append([_("Deployment request"), defuse_formula(str(request.context or "—")), period])
     sheet.append([])
     headers = [
         _("Rank"),
@@ -41,30 +42,29 @@ def shortlist_workbook(shortlist: Shortlist) -> bytes:
         cell.font = Font(bold=True)
     for candidate in shortlist.candidates:
         person = candidate.person
-        sheet.append(
-            [
-                candidate.rank,
-                f"{person.honorific} {person.full_name}".strip(),
-                str(person.nationality or ""),
-                person.get_gender_display(),
-                ", ".join(candidate.roles),
-                person.get_availability_display(),
-                candidate.score,
-                candidate.criteria_met,
-                "; ".join(candidate.reasons),
-            ]
-        )
+        row = [
+            candidate.rank,
+            f"{person.honorific} {person.full_name}".strip(),
+            str(person.nationality or ""),
+            person.get_gender_display(),
+            ", ".join(candidate.roles),
+            person.get_availability_display(),
+            candidate.score,
+            candidate.criteria_met,
+            "; ".join(candidate.reasons),
+        ]
+        sheet.append([defuse_formula(cell) for cell in row])
     for column, width in zip("ABCDEFGHI", (6, 32, 18, 14, 28, 20, 8, 10, 80), strict=True):
         sheet.column_dimensions[column].width = width
 
     balance = workbook.create_sheet(_("Balance")[:31])
     balance.append([_("Gender"), _("People")])
     for label, total in shortlist.by_gender:
-        balance.append([label, total])
+        balance.append([defuse_formula(label), total])
     balance.append([])
     balance.append([_("Geographic group of the nationality"), _("People")])
     for label, total in shortlist.by_group:
-        balance.append([label, total])
+        balance.append([defuse_formula(label), total])
     balance.append([])
     balance.append([_("Nationalities"), shortlist.nationalities])
     balance.column_dimensions["A"].width = 40

@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from conferences.models import (
@@ -240,8 +240,8 @@ def client_for(focal_turkiye, focal_senegal, secretariat):
         client = APIClient()
         user = users[role]
         if user is not None:
-            token, _ = Token.objects.get_or_create(user=user)
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+            _token, key = AuthToken.objects.create(user=user)
+            client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return client
 
     return build

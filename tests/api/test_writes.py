@@ -292,7 +292,8 @@ def test_filters_select_by_state_year_and_status(
 @pytest.mark.parametrize(
     "query, field",
     [
-        ({"state": "XX"}, "state"),
+        ({"paragraph": "eight"}, "paragraph"),
+        ({"offset": "null"}, "offset"),
         ({"year": "twenty"}, "year"),
         ({"year": 99999}, "year"),
         ({"pledged_after": "2019-13-45"}, "pledged_after"),
@@ -304,6 +305,13 @@ def test_a_bad_filter_gets_400_naming_it(world, api_client, query, field):
 
     assert response.status_code == 400
     assert list(response.json()["fields"]) == [field]
+
+
+def test_a_filter_naming_a_record_that_does_not_exist_matches_nothing(world, api_client):
+    response = api_client.get("/api/v1/commitments/", {"state": "XX", "paragraph": 999999})
+
+    assert response.status_code == 200
+    assert response.json()["results"] == []
 
 
 def test_the_page_size_is_capped(world, more_worlds, api_client, monkeypatch):

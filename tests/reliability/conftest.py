@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 from django.utils import translation
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from resolutions.models import Commitment
@@ -56,8 +56,8 @@ def focal_client(client, focal_turkiye):
 def api_client_for():
     def build(user) -> APIClient:
         api = APIClient()
-        token, _ = Token.objects.get_or_create(user=user)
-        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _token, key = AuthToken.objects.create(user=user)
+        api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return api
 
     return build

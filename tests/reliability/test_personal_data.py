@@ -41,6 +41,8 @@ NOT_CRAWLED = {
     "api:progress-report-validate",
     "api:progress-report-return",
     "api:nomination-list",
+    "api:own-tokens",
+    "api:own-token",
 }
 
 

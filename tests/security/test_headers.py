@@ -7,7 +7,7 @@ import re
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +49,8 @@ def assert_cacheable(response) -> None:
 
 @pytest.fixture
 def token_client(focal_turkiye) -> Client:
-    token = Token.objects.create(user=focal_turkiye)
-    return Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _token, key = AuthToken.objects.create(user=focal_turkiye)
+    return Client(HTTP_AUTHORIZATION=f"Token {key}")
 
 
 def test_public_page_has_the_headers_and_may_be_cached(client):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from tests.conftest import PASSWORD
 from tests.security.conftest import current_code
@@ -228,30 +228,30 @@ def test_staff_with_an_authenticator_get_no_api_token_by_password_alone(
 
     assert response.status_code == 403
     assert response.json()["code"] == "permission_denied"
-    assert Token.objects.filter(user=secretariat).exists() is False
+    assert AuthToken.objects.filter(user=secretariat).exists() is False
 
 
 def test_enrolling_deletes_the_staff_members_api_token(client, secretariat):
-    Token.objects.create(user=secretariat)
+    AuthToken.objects.create(user=secretariat)
     client.force_login(secretariat)
     client.get(reverse("accounts:two_factor"))
     device = TOTPDevice.objects.get(user=secretariat)
 
     client.post(reverse("accounts:two_factor"), {"otp_token": current_code(device)})
 
-    assert Token.objects.filter(user=secretariat).exists() is False
+    assert AuthToken.objects.filter(user=secretariat).exists() is False
 
 
 def test_a_staff_token_from_before_the_second_factor_became_mandatory_is_refused(
     client, settings, secretariat, focal_turkiye
 ):
-    staff_token = Token.objects.create(user=secretariat)
-    focal_token = Token.objects.create(user=focal_turkiye)
+    _staff, staff_token = AuthToken.objects.create(user=secretariat)
+    _focal, focal_token = AuthToken.objects.create(user=focal_turkiye)
 
     def commitments_with(token):
         return client.get(
             "/api/v1/commitments/",
-            HTTP_AUTHORIZATION=f"Token {token.key}",
+            HTTP_AUTHORIZATION=f"Token {token}",
             HTTP_ACCEPT="application/json",
         )
 

@@ -1,0 +1,68 @@
+"""Imports and refusals say what is wrong, in the user's words, and no more (issue 13, finding
+14): a malformed number is named as such, an unknown value in a column that is not imported is
+refused instead of dropped, and another state's commitment answers like one that does not exist."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from resolutions.models import Commitment
+from tests import test_admin as admin_tests
+from tests.test_admin_import_export import COMMITMENT_HEADER, row_errors, upload
+
+secretariat_client = admin_tests.secretariat_client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_malformed_number_is_named_in_words(secretariat_client, paragraph_training, turkiye):
+    csv = f"{COMMITMENT_HEADER}\n53/45-POL,8,TR,,Ten editions,,ten,events,2019-01-01,\n"
+
+    response = upload(secretariat_client, Commitment, "c.csv", csv.encode())
+
+    assert row_errors(response) == {1: ["“ten” is not a whole number."]}
+    assert Commitment.objects.count() == 0
+
+
+def test_an_unknown_status_in_a_column_that_is_not_imported_is_refused(
+    secretariat_client, paragraph_training, turkiye
+):
+    header = f"{COMMITMENT_HEADER},status"
+    csv = f"{header}\n53/45-POL,8,TR,,Teleportation,,1,events,2019-01-01,,teleported\n"
+
+    response = upload(secretariat_client, Commitment, "c.csv", csv.encode())
+
+    assert row_errors(response) == {
+        1: [
+            "The “status” column is not imported; it holds “pledged” for this record, not "
+            "“teleported”. Leave the exported value or empty the cell."
+        ]
+    }
+    assert Commitment.objects.count() == 0
+
+
+def test_the_exported_status_imports_back_without_a_word(
+    secretariat_client, paragraph_training, turkiye
+):
+    header = f"{COMMITMENT_HEADER},status,delivered_quantity"
+    csv = f"{header}\n53/45-POL,8,TR,,Fine,,1,events,2019-01-01,,pledged,0.0\n"
+
+    response = upload(secretariat_client, Commitment, "c.csv", csv.encode())
+
+    assert row_errors(response) == {}
+
+
+def test_another_states_commitment_answers_like_a_missing_one(
+    client, focal_senegal, paragraph_training, turkiye
+):
+    commitment = Commitment.objects.create(
+        state=turkiye, paragraph=paragraph_training, title="Train diplomats"
+    )
+    client.force_login(focal_senegal)
+
+    for name in ("commitment_edit", "progress_report"):
+        theirs = client.get(reverse(f"my_state:{name}", kwargs={"pk": commitment.pk}))
+        missing = client.get(reverse(f"my_state:{name}", kwargs={"pk": commitment.pk + 1000}))
+        assert (theirs.status_code, missing.status_code) == (404, 404)
+        assert theirs.content == missing.content
