@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 TEST_WORKERS ?= auto
 PORT ?= 8000
 
-.PHONY: help install run serve test lint format migrations-check smoke messages bench fuzz load backup restore clean
+.PHONY: help install lock audit worker run serve test lint format migrations-check smoke messages bench fuzz load backup restore clean
 
 help:
 	@echo "make run      install, migrate, load reference data, create a login, serve on http://$(HOST):$(PORT)"
@@ -24,13 +24,23 @@ help:
 	@echo "make backup   pg_dump DATABASE_URL to backups/ (FILE=… to choose the file)"
 	@echo "make restore FILE=…  pg_restore into the empty database DATABASE_URL"
 
-$(STAMP): pyproject.toml
+# Installs exactly the locked versions, each checked against its hash (requirements/*.lock, made
+# by `make lock` from pyproject.toml). A deploy installs requirements/production.lock the same way.
+$(STAMP): requirements/dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.lock
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-resolve the lock files after a change to pyproject.toml's dependencies (needs the network).
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet -o requirements/production.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes --quiet -o requirements/dev.lock
+
+# Known vulnerabilities in the locked versions (pip-audit against PyPI's advisory database).
+audit: $(STAMP)
+	@scripts/audit.sh
 
 run: $(STAMP)
 	@export DJANGO_DEBUG="$${DJANGO_DEBUG:-true}"; \

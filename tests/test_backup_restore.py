@@ -5,7 +5,7 @@ import os
 import subprocess
 from pathlib import Path
 
-import psycopg2
+import psycopg
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -25,7 +25,7 @@ def database_url(name: str) -> str:
 
 def fingerprint(url: str) -> dict[str, tuple[int, str]]:
     """Row count and an md5 of the sorted rows of every table."""
-    with psycopg2.connect(url) as conn, conn.cursor() as cursor:
+    with psycopg.connect(url) as conn, conn.cursor() as cursor:
         cursor.execute("select tablename from pg_tables where schemaname = 'public' order by 1")
         tables = [row[0] for row in cursor.fetchall()]
         result = {}
@@ -42,7 +42,7 @@ def fingerprint(url: str) -> dict[str, tuple[int, str]]:
 @pytest.fixture
 def empty_database():
     name = connection.settings_dict["NAME"] + "_restore"
-    admin = psycopg2.connect(database_url("postgres"))
+    admin = psycopg.connect(database_url("postgres"))
     admin.autocommit = True
     with admin.cursor() as cursor:
         cursor.execute(f'drop database if exists "{name}"')
