@@ -128,6 +128,16 @@ def no_cached_responses_from_an_earlier_test(request, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Tasks run when enqueued (after the commit), so a test sees their effect at once; the tests
+    of the queue itself (tests/background/) use the database backend and a real worker. E-mails
+    go to Django's test outbox: pytest-django sets EMAIL_BACKEND to it, and a test that uses the
+    queued backend delivers there too."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     """The production hasher is slow on purpose; the suite hashes the cast's passwords often."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
