@@ -14,7 +14,10 @@ PORT ?= 8000
 .PHONY: help install lock audit worker run serve test lint format migrations-check smoke messages bench fuzz load backup restore clean
 
 help:
-	@echo "make run      install, migrate, load reference data, create a login, serve on http://$(HOST):$(PORT)"
+	@echo "make run      install, migrate, load reference data, create a login, serve on http://$(HOST):$(PORT) with a worker"
+	@echo "make worker   a background worker alone (e-mails, report rendering, scheduled clean-ups)"
+	@echo "make lock     re-resolve requirements/*.lock (with hashes) from pyproject.toml"
+	@echo "make audit    pip-audit of the locked dependencies"
 	@echo "make test     the whole suite against PostgreSQL (a throwaway local server if DATABASE_URL is unset)"
 	@echo "make lint     ruff and the migrations check"
 	@echo "make messages update and compile the ar/en/fr message catalogues"
@@ -42,8 +45,11 @@ lock: $(STAMP)
 audit: $(STAMP)
 	@scripts/audit.sh
 
+# The web server and a background worker beside it, in one command: Ctrl-C stops both. Links in
+# e-mails (invitations, resets) point at this server, whatever HOST and PORT are.
 run: $(STAMP)
 	@export DJANGO_DEBUG="$${DJANGO_DEBUG:-true}"; \
+	export DJANGO_PORTAL_BASE_URL="$${DJANGO_PORTAL_BASE_URL:-http://$(HOST):$(PORT)}"; \
 	$(BIN)/python manage.py migrate --no-input && \
 	$(BIN)/python manage.py createcachetable && \
 	$(BIN)/python manage.py load_reference_data && \
@@ -53,8 +59,16 @@ run: $(STAMP)
 	echo "  Secretariat admin: http://$(HOST):$(PORT)/admin/" && \
 	echo "  Focal points     : http://$(HOST):$(PORT)/en/accounts/login/" && \
 	echo "  API              : http://$(HOST):$(PORT)/api/v1/   docs: http://$(HOST):$(PORT)/api/docs/" && \
+	echo "  Health           : http://$(HOST):$(PORT)/health/" && \
+	echo "  Background worker: started beside the server (e-mails are printed by it)" && \
 	echo "" && \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	{ $(BIN)/python manage.py run_worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT); }
+
+# A background worker alone (production runs these as their own processes: see README.md).
+worker: $(STAMP)
+	$(BIN)/python manage.py run_worker
 
 test: $(STAMP)
 	@url="$${DATABASE_URL:-}"; \

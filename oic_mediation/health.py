@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.http import JsonResponse
@@ -34,7 +34,7 @@ def check_cache() -> dict:
     if cache.get(key) != value:
         raise RuntimeError("the cache did not return the value just written")
     cache.delete(key)
-    return {"backend": cache.__class__.__name__}
+    return {"backend": caches["default"].__class__.__name__}
 
 
 def check_storage() -> dict:

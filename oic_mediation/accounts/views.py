@@ -5,11 +5,14 @@ Django's own views, pointed at the namespaced URLs and the portal's templates.
 
 from __future__ import annotations
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.core.mail import EmailMultiAlternatives
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils import translation
@@ -17,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from oic_mediation.accounts.second_factor import SignInForm
 from oic_mediation.accounts.tokens import invitation_token_generator
-from oic_mediation.mail.messages import one_line, recipient_language
+from oic_mediation.mail.messages import language_set, one_line, recipient_language
 
 # Several authentication backends are configured (axes, rules, the model backend); logging a user
 # in without authenticate() must name the one that holds their password.
@@ -124,3 +127,22 @@ class AcceptInvitationView(InvalidLinkStatusMixin, auth_views.PasswordResetConfi
         response = super().form_valid(form)
         messages.success(self.request, _("Welcome. Your password is set and you are signed in."))
         return response
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails you receive"), choices=settings.LANGUAGES
+    )
+
+
+@login_required
+def email_language(request):
+    """A signed-in person chooses the language of the portal's e-mails to them."""
+    form = LanguageForm(
+        request.POST or None, initial={"language": recipient_language(request.user)}
+    )
+    if request.method == "POST" and form.is_valid():
+        language_set(user=request.user, language=form.cleaned_data["language"])
+        messages.success(request, _("Your e-mails will be written in this language."))
+        return redirect("accounts:email_language")
+    return render(request, "accounts/email_language.html", {"form": form})
