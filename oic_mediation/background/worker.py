@@ -88,9 +88,10 @@ def requeue_abandoned_tasks(*, now=None) -> int:
     return count
 
 
-def housekeeping(worker_id: str) -> None:
+def housekeeping(worker_id: str, *, schedule: bool = True) -> None:
     beat(worker_id)
-    enqueue_due_periodic_tasks()
+    if schedule:
+        enqueue_due_periodic_tasks()
     requeue_abandoned_tasks()
 
 

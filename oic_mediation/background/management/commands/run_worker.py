@@ -42,7 +42,8 @@ class Command(BaseCommand):
             worker_id=worker_id,
             excluded_queue_names=[],
         )
-        housekeeping(worker_id)
+        # A batch run (tests, a cron job) runs what is ready: it enqueues no periodic task.
+        housekeeping(worker_id, schedule=not batch)
         heartbeat = None
         if not batch:
             heartbeat = Heartbeat(worker_id)
