@@ -34,7 +34,9 @@ class Command(BaseCommand):
                 if default_storage.exists(name):
                     with default_storage.open(name, "rb") as stored:
                         if stored.read() != content:
-                            raise CommandError(f"{name} exists with another content; not overwritten.")
+                            raise CommandError(
+                                f"{name} exists with another content; not overwritten."
+                            )
                     kept += 1
                     continue
                 saved = default_storage.save(name, ContentFile(content))
