@@ -10,6 +10,8 @@ S3 bucket (moto's server). Production settings: debug off, manifest static files
 
 from __future__ import annotations
 
+import email
+import email.policy
 import os
 import re
 import shutil
@@ -137,12 +139,15 @@ class Host:
                 process.kill()
 
     def delivered_subjects(self) -> list[str]:
-        return [
-            line[len("Subject: ") :]
-            for path in self.mail.glob("*.log")
-            for line in path.read_text().splitlines()
-            if line.startswith("Subject: ")
-        ]
+        """The subjects of the messages this host's worker delivered (Django's file backend writes
+        each message followed by a line of 79 dashes)."""
+        subjects = []
+        for path in self.mail.glob("*.log"):
+            for chunk in path.read_text().split("-" * 79):
+                if chunk.strip():
+                    message = email.message_from_string(chunk.strip(), policy=email.policy.default)
+                    subjects.append(str(message["Subject"]).strip())
+        return subjects
 
 
 def sign_in(session: requests.Session, host: Host, username: str) -> None:
