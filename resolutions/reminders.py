@@ -1,6 +1,6 @@
 """Reminders to focal points about their state's overdue and soon-due commitments.
 
-Sent at most once per focal point and period (``ReminderSent`` is unique on both), so the cron job
+Sent at most once per focal point and period (``ReminderSent`` is unique on both), so the daily scheduled task
 may run daily: a second run in the same period sends nothing new.
 """
 
