@@ -1,7 +1,8 @@
 """Reminders to focal points about their state's overdue and soon-due commitments.
 
-Sent at most once per focal point and period (``ReminderSent`` is unique on both), so the daily scheduled task
-may run daily: a second run in the same period sends nothing new.
+Sent at most once per focal point and period (``ReminderSent`` is unique on both), so the
+scheduled task may run daily (``oic_mediation.background.schedule``): a second run in the same
+period sends nothing new.
 """
 
 from __future__ import annotations
