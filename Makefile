@@ -11,10 +11,13 @@ HOST ?= 127.0.0.1
 TEST_WORKERS ?= auto
 PORT ?= 8000
 
-.PHONY: help install run serve test lint format migrations-check smoke messages bench fuzz load backup restore clean
+.PHONY: help install lock audit worker run serve test lint format migrations-check smoke messages bench fuzz load backup restore clean
 
 help:
-	@echo "make run      install, migrate, load reference data, create a login, serve on http://$(HOST):$(PORT)"
+	@echo "make run      install, migrate, load reference data, create a login, serve on http://$(HOST):$(PORT) with a worker"
+	@echo "make worker   a background worker alone (e-mails, report rendering, scheduled clean-ups)"
+	@echo "make lock     re-resolve requirements/*.lock (with hashes) from pyproject.toml"
+	@echo "make audit    pip-audit of the locked dependencies"
 	@echo "make test     the whole suite against PostgreSQL (a throwaway local server if DATABASE_URL is unset)"
 	@echo "make lint     ruff and the migrations check"
 	@echo "make messages update and compile the ar/en/fr message catalogues"
@@ -24,16 +27,29 @@ help:
 	@echo "make backup   pg_dump DATABASE_URL to backups/ (FILE=… to choose the file)"
 	@echo "make restore FILE=…  pg_restore into the empty database DATABASE_URL"
 
-$(STAMP): pyproject.toml
+# Installs exactly the locked versions, each checked against its hash (requirements/*.lock, made
+# by `make lock` from pyproject.toml). A deploy installs requirements/production.lock the same way.
+$(STAMP): requirements/dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.lock
 	@touch $(STAMP)
 
 install: $(STAMP)
 
+# Re-resolve the lock files after a change to pyproject.toml's dependencies (needs the network).
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet -o requirements/production.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes --quiet -o requirements/dev.lock
+
+# Known vulnerabilities in the locked versions (pip-audit against PyPI's advisory database).
+audit: $(STAMP)
+	@scripts/audit.sh
+
+# The web server and a background worker beside it, in one command: Ctrl-C stops both. Links in
+# e-mails (invitations, resets) point at this server, whatever HOST and PORT are.
 run: $(STAMP)
 	@export DJANGO_DEBUG="$${DJANGO_DEBUG:-true}"; \
+	export DJANGO_PORTAL_BASE_URL="$${DJANGO_PORTAL_BASE_URL:-http://$(HOST):$(PORT)}"; \
 	$(BIN)/python manage.py migrate --no-input && \
 	$(BIN)/python manage.py createcachetable && \
 	$(BIN)/python manage.py load_reference_data && \
@@ -43,8 +59,16 @@ run: $(STAMP)
 	echo "  Secretariat admin: http://$(HOST):$(PORT)/admin/" && \
 	echo "  Focal points     : http://$(HOST):$(PORT)/en/accounts/login/" && \
 	echo "  API              : http://$(HOST):$(PORT)/api/v1/   docs: http://$(HOST):$(PORT)/api/docs/" && \
+	echo "  Health           : http://$(HOST):$(PORT)/health/" && \
+	echo "  Background worker: started beside the server (e-mails are printed by it)" && \
 	echo "" && \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	{ $(BIN)/python manage.py run_worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT); }
+
+# A background worker alone (production runs these as their own processes: see README.md).
+worker: $(STAMP)
+	$(BIN)/python manage.py run_worker
 
 test: $(STAMP)
 	@url="$${DATABASE_URL:-}"; \

@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 import psutil
-import psycopg2
+import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -68,15 +68,15 @@ TOTAL_SECONDS_LIMIT = 600
 
 
 def admin_connection(server: str):
-    connection = psycopg2.connect(f"{server}/postgres")
+    connection = psycopg.connect(f"{server}/postgres")
     connection.autocommit = True
     return connection
 
 
 def demo_commitments(server: str, name: str) -> int | None:
     try:
-        connection = psycopg2.connect(f"{server}/{name}")
-    except psycopg2.OperationalError:
+        connection = psycopg.connect(f"{server}/{name}")
+    except psycopg.OperationalError:
         return None
     try:
         with connection.cursor() as cursor:
@@ -85,7 +85,7 @@ def demo_commitments(server: str, name: str) -> int | None:
                 "ON u.id = c.created_by_id WHERE u.username = 'demo-data-generator'"
             )
             return cursor.fetchone()[0]
-    except psycopg2.Error:
+    except psycopg.Error:
         return None
     finally:
         connection.close()
@@ -110,7 +110,7 @@ def prepare_database(server: str, scale: int, env: dict, *, reuse: bool) -> None
     manage(env, "load_reference_data")
     manage(env, "generate_demo_data", "--scale", str(scale), "--seed", str(SEED))
     # Planner statistics, as autovacuum would gather them on a live server.
-    connection = psycopg2.connect(env["DATABASE_URL"])
+    connection = psycopg.connect(env["DATABASE_URL"])
     connection.autocommit = True
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")

@@ -27,7 +27,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-import psycopg2
+import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -68,7 +68,7 @@ print(key, paragraph.pk)
 
 def prepare(server: str, env: dict) -> tuple[str, int]:
     log(f"Creating {DATABASE}: migrations, reference data, a focal point with an API token.")
-    connection = psycopg2.connect(f"{server}/postgres")
+    connection = psycopg.connect(f"{server}/postgres")
     connection.autocommit = True
     with connection.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')

@@ -77,3 +77,15 @@ rules.add_perm("network.act_for_state", can_report_for_state)
 rules.add_perm("network.edit_state_record", can_edit_state_record)
 rules.add_perm("network.invite_focal_point", is_secretariat)
 rules.add_perm("resolutions.review_progress_report", is_secretariat)
+
+
+@rules.predicate
+def is_focal_point_of_reporting_state(user, report) -> bool:
+    """The progress report (object) is about a commitment of the user's state."""
+    state_id = getattr(getattr(report, "commitment", None), "state_id", None)
+    return state_id is not None and focal_point_state_id(user) == state_id
+
+
+# A progress report's evidence file: the Secretariat and the reporting state only.
+can_read_evidence = is_secretariat | is_focal_point_of_reporting_state
+rules.add_perm("resolutions.read_evidence", can_read_evidence)

@@ -124,3 +124,21 @@ def secret_key(name: str, *, debug: bool, development_key_file: Path) -> str:
         development_key_file.write_text(secrets.token_urlsafe(64))
         development_key_file.chmod(0o600)
     return development_key_file.read_text().strip()
+
+
+def env_admins(name: str) -> list[tuple[str, str]]:
+    """``Name <address>, address, …`` as Django's ADMINS: a list of (name, address)."""
+    from email.utils import getaddresses
+
+    raw = env_str(name)
+    if not raw:
+        return []
+    admins = []
+    for display_name, address in getaddresses([raw]):
+        if "@" not in address:
+            raise ImproperlyConfigured(
+                f"{name} must list e-mail addresses, e.g. 'Ops <ops@example.org>, dev@example.org';"
+                f" {address or display_name!r} is not one."
+            )
+        admins.append((display_name or address, address))
+    return admins

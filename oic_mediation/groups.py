@@ -19,6 +19,10 @@ def secretariat_permissions():
         | Q(content_type__app_label="axes")
         # Removing a lost authenticator of a staff member.
         | Q(content_type__app_label="otp_totp")
+        # Staff members' e-mail language; report renderings and the task queue's records.
+        | Q(content_type__app_label="portal_mail")
+        | Q(content_type__app_label="background")
+        | Q(content_type__app_label="django_tasks_database", codename__startswith="view_")
     )
 
 

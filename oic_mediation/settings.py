@@ -10,9 +10,11 @@ import datetime
 from pathlib import Path
 
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from oic_mediation.environment import (
+    env_admins,
     env_bool,
     env_database,
     env_email,
@@ -66,10 +68,15 @@ THIRD_PARTY_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_admin_lightweight_date_hierarchy",
+    # Django's task API (backport of django.tasks) and its database backend: the portal's queue.
+    "django_tasks",
+    "django_tasks_db",
 ]
 LOCAL_APPS = [
     "oic_mediation",
     "oic_mediation.dashboard",
+    "oic_mediation.background",
+    "oic_mediation.mail",
     "network",
     "resolutions",
     "trainings",
@@ -124,17 +131,36 @@ TEMPLATES = [
 DATABASES = {"default": env_database("DATABASE_URL", VAR_DIR / "db.sqlite3")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DJANGO_DB_CONN_MAX_AGE", 60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # psycopg 3's connection pool (Django 5.1+), one per process; 0 turns it off and keeps each
+    # connection for DJANGO_DB_CONN_MAX_AGE seconds instead.
+    DB_POOL_SIZE = env_int("DJANGO_DB_POOL_SIZE", 4)
+    if DB_POOL_SIZE:
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": DB_POOL_SIZE,
+            "timeout": env_int("DJANGO_DB_POOL_TIMEOUT", 10, minimum=1),
+        }
+    else:
+        DATABASES["default"]["CONN_MAX_AGE"] = env_int("DJANGO_DB_CONN_MAX_AGE", 60)
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache shared by every worker and every host: Redis when REDIS_URL is set, otherwise the
 # database. A per-process memory cache would serve stale figures after a write in another worker.
+# The API throttles count in this cache too.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"REDIS_URL={REDIS_URL!r} must start with redis://, rediss:// or unix://."
+        )
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
+    # Sessions read from Redis and written through to the database, which keeps them if Redis is
+    # emptied or restarted.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -142,6 +168,11 @@ else:
             "LOCATION": "portal_cache",
         }
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Background work (oic_mediation.background): tasks are rows of the database, run by
+# `manage.py run_worker` processes on any host (`make run` starts one beside the web server).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # API throttle counts (oic_mediation.api.throttling): the same server as the default cache, in
 # a cache of their own, large enough that culling never drops a live count.
@@ -191,8 +222,31 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fr"), "ar": ("en", "fr
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded and generated files (evidence, published reports, renderings): the local disk by
+# default; an S3-compatible bucket when DJANGO_STORAGE_BUCKET is set, shared by every host. They
+# are never served as a directory: each goes through a view that checks who may read it
+# (oic_mediation.files), with X-Accel-Redirect to nginx when DJANGO_X_ACCEL_REDIRECT is set.
+MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
+STORAGE_BUCKET = env_str("DJANGO_STORAGE_BUCKET")
+if STORAGE_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": STORAGE_BUCKET,
+            # Another S3 API (MinIO, Ceph, moto in the tests) instead of AWS; keys from the
+            # standard AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY variables.
+            "endpoint_url": env_str("DJANGO_STORAGE_ENDPOINT_URL") or None,
+            "region_name": env_str("DJANGO_STORAGE_REGION") or None,
+            "location": env_str("DJANGO_STORAGE_PREFIX").strip("/"),
+            "default_acl": None,  # the bucket's own policy: private
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -202,8 +256,14 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# No URL serves MEDIA_ROOT (oic_mediation.urls routes nothing under it).
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
+X_ACCEL_REDIRECT = env_str("DJANGO_X_ACCEL_REDIRECT")
+if X_ACCEL_REDIRECT and not (X_ACCEL_REDIRECT.startswith("/") and X_ACCEL_REDIRECT.endswith("/")):
+    raise ImproperlyConfigured(
+        f"DJANGO_X_ACCEL_REDIRECT={X_ACCEL_REDIRECT!r} must be a path that starts and ends with /, "
+        "e.g. /protected-files/ (an internal location of nginx)."
+    )
 # Evidence files (PDF, office documents, images) attached to progress reports.
 EVIDENCE_MAX_BYTES = env_int("DJANGO_EVIDENCE_MAX_MB", 10, minimum=1) * 1024 * 1024
 # What one person may upload in 24 hours (resolutions.evidence.check_upload_quota).
@@ -212,13 +272,19 @@ EVIDENCE_DAILY_BYTES = env_int("DJANGO_EVIDENCE_DAILY_MB", 50, minimum=1) * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
-# E-mail: console in development, SMTP (or any backend) from EMAIL_URL in production.
-vars().update(env_email("EMAIL_URL"))
+# E-mail: every message is a background task (oic_mediation.mail), delivered by a worker through
+# EMAIL_URL's backend (the console in development) and retried when the server fails.
+_email = env_email("EMAIL_URL")
+EMAIL_DELIVERY_BACKEND = _email.pop("EMAIL_BACKEND")
+vars().update(_email)
+EMAIL_BACKEND = "oic_mediation.mail.backends.QueuedEmailBackend"
 DEFAULT_FROM_EMAIL = env_str(
     "DJANGO_DEFAULT_FROM_EMAIL", "OIC Mediation Portal <noreply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECRETARIAT_EMAILS = env_list("DJANGO_SECRETARIAT_EMAILS", [])
+# Who receives the portal's errors by e-mail (sent at once, not queued: see LOGGING).
+ADMINS = env_admins("DJANGO_ADMINS")
 PORTAL_BASE_URL = env_str("DJANGO_PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # HTTPS: on by default in production. Behind a TLS-terminating proxy that sets
@@ -227,6 +293,8 @@ HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
 if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", HTTPS)
+# The load balancer asks /health/ over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = 365 * 24 * 3600 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
@@ -373,10 +441,48 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
+# Errors (500s, failed tasks) go by e-mail to ADMINS, straight through the delivery backend: a
+# report of a failing database cannot wait in a queue kept in that database.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+            "email_backend": EMAIL_DELIVERY_BACKEND,
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO").upper()},
-    "loggers": {"django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR"}},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django_tasks": {"handlers": ["mail_admins"], "level": "INFO"},
+        "oic_mediation": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+    },
 }
+
+# Sign-in records (django-axes) are deleted after this many days by a scheduled task.
+LOCKOUT_LOG_DAYS = env_int("DJANGO_LOCKOUT_LOG_DAYS", 90, minimum=1)
+
+# Errors and their context to Sentry (or a compatible service) when SENTRY_DSN is set; personal
+# data (user names, addresses, cookies, bodies) is not sent.
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=0,
+    )

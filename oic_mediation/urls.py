@@ -9,8 +9,8 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
+from oic_mediation.health import health
 from oic_mediation.roster_matching.views import roster_matching
 
 admin.site.site_header = "OIC Mediation Capacity Portal — Secretariat"
@@ -32,6 +32,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("oic_mediation.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Stored files, each behind its permission check (oic_mediation.files); no directory is
+    # served, in development either.
+    path("files/", include("oic_mediation.files")),
+    path("health/", health, name="health"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -45,6 +49,3 @@ if settings.BENCH_MODE:
     from oic_mediation.bench_views import bare
 
     urlpatterns.append(path("bench/bare/", bare))
-
-if settings.DEBUG:
-    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))

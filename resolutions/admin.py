@@ -7,10 +7,14 @@ one. Reviewing goes only through the "validate" and "return" actions, which call
 
 from __future__ import annotations
 
+import posixpath
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Subquery
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -41,6 +45,22 @@ PROGRESS_REPORT_CONTENT_FIELDS = (
     "reported_at",
 )
 PROGRESS_REPORT_REVIEW_FIELDS = ("review_status", "review_comment", "reviewed_by", "reviewed_at")
+# A stored report shows its evidence as a link to the view that checks permissions
+# (oic_mediation.files), never to the file's storage URL.
+PROGRESS_REPORT_STORED_FIELDS = tuple(
+    "evidence_link" if name == "evidence_file" else name for name in PROGRESS_REPORT_CONTENT_FIELDS
+)
+
+
+@admin.display(description=_("evidence (file)"))
+def evidence_link(report):
+    if not report.evidence_file:
+        return "—"
+    return format_html(
+        '<a href="{}">{}</a>',
+        reverse("files:evidence", kwargs={"pk": report.pk}),
+        posixpath.basename(report.evidence_file.name),
+    )
 
 
 class NewProgressReportForm(forms.ModelForm):
@@ -168,8 +188,9 @@ class ProgressReportInline(admin.StackedInline):
     """The reports already stored, read-only: review them with the progress reports' actions."""
 
     model = models.ProgressReport
-    fields = (*PROGRESS_REPORT_CONTENT_FIELDS[1:], *PROGRESS_REPORT_REVIEW_FIELDS)
+    fields = (*PROGRESS_REPORT_STORED_FIELDS[1:], *PROGRESS_REPORT_REVIEW_FIELDS)
     readonly_fields = fields
+    evidence_link = staticmethod(evidence_link)
     extra = 0
     can_delete = False
     show_change_link = True
@@ -313,11 +334,12 @@ class ProgressReportAdmin(LargeTableAdminMixin, ReviewActionsMixin, SimpleHistor
     autocomplete_fields = ("commitment",)
 
     form = NewProgressReportForm
+    evidence_link = staticmethod(evidence_link)
 
     def get_fields(self, request, obj=None):
         if obj is None:
             return PROGRESS_REPORT_CONTENT_FIELDS[:-2]
-        return ("target_check", *PROGRESS_REPORT_CONTENT_FIELDS, *PROGRESS_REPORT_REVIEW_FIELDS)
+        return ("target_check", *PROGRESS_REPORT_STORED_FIELDS, *PROGRESS_REPORT_REVIEW_FIELDS)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:

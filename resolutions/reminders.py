@@ -1,7 +1,8 @@
 """Reminders to focal points about their state's overdue and soon-due commitments.
 
-Sent at most once per focal point and period (``ReminderSent`` is unique on both), so the cron job
-may run daily: a second run in the same period sends nothing new.
+Sent at most once per focal point and period (``ReminderSent`` is unique on both), so the
+scheduled task may run daily (``oic_mediation.background.schedule``): a second run in the same
+period sends nothing new.
 """
 
 from __future__ import annotations
@@ -10,15 +11,12 @@ import datetime
 import logging
 from collections import defaultdict
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.models import FocalPoint
-from oic_mediation.mail import subject_line
+from oic_mediation.mail.messages import send_portal_email
 from resolutions.models import Commitment, ReminderSent
 from resolutions.selectors import OPEN_STATUSES
 
@@ -73,8 +71,7 @@ def send_commitment_reminders(
                 ReminderSent.objects.create(
                     focal_point=focal_point, period=period, commitment_count=len(commitments)
                 )
-                # Inside the transaction: if the mail fails, the record goes too and the next
-                # run tries again.
+                # Inside the transaction: the queued e-mail and the record are written together.
                 _send_reminder(focal_point, commitments, today=today)
         except IntegrityError:
             # Another run recorded this focal point's reminder meanwhile.
@@ -87,17 +84,11 @@ def send_commitment_reminders(
 
 
 def _send_reminder(focal_point: FocalPoint, commitments: list[Commitment], *, today) -> None:
-    with translation.override(focal_point.preferred_language or settings.LANGUAGE_CODE):
-        subject = _("Commitments of %(state)s overdue or due soon") % {
-            "state": focal_point.state.name
-        }
-        body = render_to_string(
-            "emails/commitment_reminder.txt",
-            {
-                "focal_point": focal_point,
-                "commitments": commitments,
-                "today": today,
-                "base_url": settings.PORTAL_BASE_URL,
-            },
-        )
-    send_mail(subject_line(subject), body, None, [focal_point.user.email])
+    send_portal_email(
+        template="emails/commitment_reminder",
+        subject=lambda: (
+            _("Commitments of %(state)s overdue or due soon") % {"state": focal_point.state.name}
+        ),
+        context={"focal_point": focal_point, "commitments": commitments, "today": today},
+        to=focal_point.user,
+    )

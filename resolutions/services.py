@@ -14,16 +14,14 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from network.models import MemberState, Organisation
 from network.rules import can_report_for_state, is_secretariat
 from oic_mediation.groups import SECRETARIAT_GROUP
-from oic_mediation.mail import subject_line
+from oic_mediation.mail.messages import send_portal_email
 from oic_mediation.models import StaleVersionError, refuse_null_characters
 from resolutions.evidence import check_upload_quota, validate_evidence_file
 from resolutions.models import Commitment, CommitmentStatus, Paragraph, ProgressReport
@@ -245,24 +243,17 @@ def secretariat_recipients() -> list[str]:
     )
 
 
-def _send(subject: str, template: str, context: dict, recipients: list[str]) -> None:
-    if not recipients:
-        return
-    body = render_to_string(template, {**context, "base_url": settings.PORTAL_BASE_URL})
-    try:
-        send_mail(subject_line(subject), body, None, recipients)
-    except OSError:
-        # The report is stored; a mail outage must not lose it or fail the request.
-        logger.exception("Could not send %r", subject)
-
-
 def _notify_secretariat_of_submission(report: ProgressReport) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        _send(
-            _("Progress report to review: %(commitment)s") % {"commitment": report.commitment},
-            "emails/progress_submitted.txt",
-            {"report": report},
-            secretariat_recipients(),
+    """One message per recipient, each in that person's language (their account's, when the
+    address is a user's; the portal's default otherwise)."""
+    for address in secretariat_recipients():
+        send_portal_email(
+            template="emails/progress_submitted",
+            subject=lambda: (
+                _("Progress report to review: %(commitment)s") % {"commitment": report.commitment}
+            ),
+            context={"report": report},
+            to=address,
         )
 
 
@@ -270,10 +261,15 @@ def _notify_reporter_of_review(report: ProgressReport) -> None:
     reporter = report.reported_by
     if reporter is None or not reporter.email:
         return
-    language = getattr(getattr(reporter, "focal_point", None), "preferred_language", None)
-    with translation.override(language or settings.LANGUAGE_CODE):
+
+    def subject() -> str:
         if report.review_status == ProgressReport.Review.VALIDATED:
-            subject = _("Your progress report was validated")
-        else:
-            subject = _("Your progress report was returned for changes")
-        _send(subject, "emails/progress_reviewed.txt", {"report": report}, [reporter.email])
+            return _("Your progress report was validated")
+        return _("Your progress report was returned for changes")
+
+    send_portal_email(
+        template="emails/progress_reviewed",
+        subject=subject,
+        context={"report": report},
+        to=reporter,
+    )

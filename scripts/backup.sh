@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# make backup: dump the PostgreSQL database named by DATABASE_URL in pg_dump's custom format.
+# make backup: dump the PostgreSQL database named by DATABASE_URL in pg_dump's custom format, and
+# copy every stored file (evidence, published reports, documents; from the disk or the bucket)
+# into OUTPUT_FILE.files.tar beside it.
 # Usage: scripts/backup.sh [OUTPUT_FILE]   (default: backups/oic-mediation-<UTC timestamp>.dump)
 set -euo pipefail
 url="${DATABASE_URL:-}"
@@ -11,4 +13,5 @@ output="${1:-backups/oic-mediation-$(date -u +%Y%m%dT%H%M%SZ).dump}"
 mkdir -p "$(dirname "$output")"
 pg_dump --format=custom --no-owner --dbname="$url" --file="$output.partial"
 mv "$output.partial" "$output"
-echo "Backup written to $output ($(du -h "$output" | cut -f1))."
+"${PORTAL_PYTHON:-.venv/bin/python}" manage.py backup_files --output "$output.files.tar"
+echo "Backup written to $output ($(du -h "$output" | cut -f1)) and $output.files.tar ($(du -h "$output.files.tar" | cut -f1))."

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make restore FILE=…: restore a pg_dump custom-format backup into the EMPTY database named by
 # DATABASE_URL, in one transaction, stopping at the first error (nothing half-restored).
-# It refuses a database that already has tables: restoring never overwrites data.
+# It refuses a database that already has tables: restoring never overwrites data. The files of
+# FILE.files.tar (if present) are then put back into the storage configured for the portal.
 set -euo pipefail
 file="${1:-}"
 url="${DATABASE_URL:-}"
@@ -19,3 +20,8 @@ if [ "$tables" != "0" ]; then
 fi
 pg_restore --exit-on-error --single-transaction --no-owner --dbname="$url" "$file"
 echo "Restored $file."
+if [ -f "$file.files.tar" ]; then
+  "${PORTAL_PYTHON:-.venv/bin/python}" manage.py restore_files "$file.files.tar"
+else
+  echo "No $file.files.tar beside the dump: no files restored." >&2
+fi

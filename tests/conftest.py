@@ -129,6 +129,16 @@ def no_cached_responses_from_an_earlier_test(request, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Tasks run when enqueued (after the commit), so a test sees their effect at once; the tests
+    of the queue itself (tests/background/) use the database backend and a real worker. E-mails
+    go to Django's test outbox: pytest-django sets EMAIL_BACKEND to it, and a test that uses the
+    queued backend delivers there too."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     """The production hasher is slow on purpose; the suite hashes the cast's passwords often."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -180,3 +190,54 @@ def browser():
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """A Redis server of the suite's own (tests/services.py)."""
+    from tests.services import Redis
+
+    server = Redis(tmp_path_factory.mktemp("redis"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's S3 API (tests/services.py): a real HTTP server speaking the S3 protocol."""
+    from tests.services import S3
+
+    server = S3()
+    yield server
+    server.stop()
+
+
+CACHE_BACKENDS = ("database", "redis")
+
+
+def pytest_generate_tests(metafunc):
+    """Tests marked ``cache_backends`` run once on the database cache and once on Redis."""
+    if metafunc.definition.get_closest_marker("cache_backends"):
+        if "cache_backend" not in metafunc.fixturenames:
+            metafunc.fixturenames.append("cache_backend")
+        metafunc.parametrize("cache_backend", CACHE_BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def cache_backend(request, settings):
+    """The shared cache (and the sessions with it) of the given kind, empty at the start."""
+    kind = getattr(request, "param", "database")
+    if kind == "redis":
+        server = request.getfixturevalue("redis_server")
+        server.flush()
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": server.url,
+            }
+        }
+        settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+        settings.REDIS_URL = server.url
+    local_copies.clear()
+    yield kind
+    local_copies.clear()

@@ -1,12 +1,14 @@
-"""`make backup` and `make restore` round-trip the reference data exactly, and restore never
-overwrites a database that has data."""
+"""`make backup` and `make restore` round-trip the reference data and the stored files exactly,
+and restore never overwrites a database that has data."""
 
 import os
 import subprocess
 from pathlib import Path
 
-import psycopg2
+import psycopg
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection
 
@@ -25,7 +27,7 @@ def database_url(name: str) -> str:
 
 def fingerprint(url: str) -> dict[str, tuple[int, str]]:
     """Row count and an md5 of the sorted rows of every table."""
-    with psycopg2.connect(url) as conn, conn.cursor() as cursor:
+    with psycopg.connect(url) as conn, conn.cursor() as cursor:
         cursor.execute("select tablename from pg_tables where schemaname = 'public' order by 1")
         tables = [row[0] for row in cursor.fetchall()]
         result = {}
@@ -42,7 +44,7 @@ def fingerprint(url: str) -> dict[str, tuple[int, str]]:
 @pytest.fixture
 def empty_database():
     name = connection.settings_dict["NAME"] + "_restore"
-    admin = psycopg2.connect(database_url("postgres"))
+    admin = psycopg.connect(database_url("postgres"))
     admin.autocommit = True
     with admin.cursor() as cursor:
         cursor.execute(f'drop database if exists "{name}"')
@@ -53,8 +55,12 @@ def empty_database():
     admin.close()
 
 
-def make(target: str, url: str, file: Path) -> subprocess.CompletedProcess:
+def make(
+    target: str, url: str, file: Path, media: Path | None = None
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "DATABASE_URL": url}
+    if media is not None:
+        env["DJANGO_MEDIA_ROOT"] = str(media)
     return subprocess.run(
         ["make", "--no-print-directory", target, f"FILE={file}"],
         cwd=ROOT,
@@ -65,22 +71,40 @@ def make(target: str, url: str, file: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_backup_then_restore_into_an_empty_database_gives_identical_tables(
-    tmp_path, empty_database
+def files_under(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes() for path in root.rglob("*") if path.is_file()
+    }
+
+
+def test_backup_then_restore_into_an_empty_database_gives_identical_tables_and_files(
+    tmp_path, empty_database, settings
 ):
     call_command("load_reference_data", verbosity=0)
+    # Files as the portal stores them: evidence, a published report, a conference document.
+    settings.MEDIA_ROOT = source_media = tmp_path / "media-before"
+    for name, content in {
+        "evidence/2026/11/ankara.pdf": b"%PDF- evidence",
+        "reports/2026/report-en.pdf": b"%PDF- report",
+        "documents/2018/summary.pdf": b"%PDF- summary",
+    }.items():
+        default_storage.save(name, ContentFile(content))
     source = database_url(connection.settings_dict["NAME"])
     dump = tmp_path / "oic.dump"
+    restored_media = tmp_path / "media-after"
 
-    backup = make("backup", source, dump)
+    backup = make("backup", source, dump, source_media)
     assert backup.returncode == 0, backup.stderr
-    restore = make("restore", empty_database, dump)
+    restore = make("restore", empty_database, dump, restored_media)
     assert restore.returncode == 0, restore.stderr
 
     before, after = fingerprint(source), fingerprint(empty_database)
     assert after == before
     assert before["network_memberstate"][0] >= 57
     assert before["conferences_conference"][0] == 4
+    assert files_under(restored_media) == files_under(source_media)
+    assert len(files_under(restored_media)) == 3
+    assert "3 files restored" in restore.stdout
 
 
 def test_restore_refuses_a_database_that_already_has_tables(tmp_path):

@@ -14,6 +14,9 @@ from network.models import MemberState
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
+# Each test runs on the database cache and on Redis (tests/conftest.py).
+pytestmark = pytest.mark.cache_backends
+
 
 @pytest.fixture(autouse=True)
 def empty_cache(db):

@@ -14,6 +14,8 @@ PRODUCTION = {
     "DJANGO_ALLOWED_HOSTS": "mediation.oic-oci.example",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://mediation.oic-oci.example",
     "DJANGO_HTTPS": "true",
+    "EMAIL_URL": "smtp+tls://portal:secret@smtp.oic-oci.example:587",
+    "DJANGO_ADMINS": "Portal operations <ops@oic-oci.example>",
 }
 
 
@@ -21,7 +23,7 @@ def manage(*args: str, tmp_path: Path, **env: str) -> subprocess.CompletedProces
     clean = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "EMAIL_URL", "REDIS_URL"))
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "EMAIL_URL", "REDIS_URL", "SENTRY_"))
     }
     clean["DJANGO_VAR_DIR"] = str(tmp_path)
     clean.update(env)
@@ -79,6 +81,9 @@ def test_development_generates_a_secret_key_once_and_keeps_it(tmp_path):
         ("DJANGO_CSRF_TRUSTED_ORIGINS", "oic.example", "DJANGO_CSRF_TRUSTED_ORIGINS contains"),
         ("DJANGO_SESSION_AGE", "ten", "DJANGO_SESSION_AGE='ten' is not a whole number"),
         ("EMAIL_URL", "pigeon://coop", "EMAIL_URL is not a valid e-mail URL"),
+        ("REDIS_URL", "localhost:6379", "REDIS_URL='localhost:6379' must start with redis://"),
+        ("DJANGO_ADMINS", "ops", "DJANGO_ADMINS must list e-mail addresses"),
+        ("DJANGO_X_ACCEL_REDIRECT", "protected", "DJANGO_X_ACCEL_REDIRECT='protected' must be"),
     ],
 )
 def test_a_bad_value_stops_start_up_naming_the_variable(tmp_path, variable, value, message):
@@ -87,3 +92,24 @@ def test_a_bad_value_stops_start_up_naming_the_variable(tmp_path, variable, valu
     assert result.returncode != 0
     assert message in result.stderr
     assert "ImproperlyConfigured" in result.stderr
+
+
+def test_check_deploy_warns_of_mail_left_on_the_console_and_nobody_told_of_errors(tmp_path):
+    env = {**PRODUCTION, "EMAIL_URL": "", "DJANGO_ADMINS": ""}
+    result = manage("check", "--deploy", tmp_path=tmp_path, **env)
+
+    assert "oic.W001" in result.stderr and "E-mail is printed on the console" in result.stderr
+    assert "oic.W002" in result.stderr and "ADMINS is empty" in result.stderr
+
+
+@pytest.mark.django_db
+def test_check_deploy_with_the_database_warns_when_no_worker_was_seen():
+    from oic_mediation.background.checks import check_a_worker_is_alive
+    from oic_mediation.background.models import Worker
+
+    assert check_a_worker_is_alive(databases=None) == []  # without --database: no query
+    [warning] = check_a_worker_is_alive(databases=["default"])
+    assert warning.id == "oic.W003"
+
+    Worker.objects.create(worker_id="worker-1", hostname="app-1", pid=1)
+    assert check_a_worker_is_alive(databases=["default"]) == []

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -21,7 +22,12 @@ from network.models import MemberState
 from oic_mediation.dashboard.cache import GENERATION_KEY, generation
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+# Each test runs on the database cache and on Redis (tests/conftest.py).
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.slow,
+    pytest.mark.cache_backends,
+]
 
 
 def in_other_process(code: str) -> str:
@@ -32,7 +38,10 @@ def in_other_process(code: str) -> str:
         f"{settings['PORT']}/{settings['NAME']}"
     )
     environment = {**os.environ, "DATABASE_URL": url}
+    # The other process uses the same shared cache as this one: this database's, or Redis.
     environment.pop("REDIS_URL", None)
+    if django_settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        environment["REDIS_URL"] = django_settings.CACHES["default"]["LOCATION"]
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
         cwd=ROOT,

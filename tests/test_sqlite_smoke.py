@@ -44,7 +44,13 @@ def manage(env, *args):
 
 def test_make_run_steps_work_on_the_embedded_sqlite_database(sqlite_env):
     env, var = sqlite_env
-    for step in (["migrate", "--no-input"], ["createcachetable"], ["load_reference_data"]):
+    for step in (
+        ["migrate", "--no-input"],
+        ["createcachetable"],
+        ["load_reference_data"],
+        # The worker `make run` starts beside the server runs on SQLite too.
+        ["run_worker", "--batch"],
+    ):
         result = manage(env, *step)
         assert result.returncode == 0, result.stderr
     assert (var / "db.sqlite3").exists()

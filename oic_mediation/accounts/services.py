@@ -7,9 +7,7 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
@@ -19,7 +17,7 @@ from django.utils.translation import gettext as _
 from network.models import FocalPoint, MemberState
 from network.rules import is_secretariat
 from oic_mediation.accounts.tokens import invitation_token_generator
-from oic_mediation.mail import subject_line
+from oic_mediation.mail.messages import send_portal_email
 from oic_mediation.models import refuse_null_characters
 
 logger = logging.getLogger(__name__)
@@ -101,18 +99,16 @@ def focal_point_reinvite(*, invited_by, focal_point: FocalPoint) -> FocalPoint:
 def send_invitation(focal_point: FocalPoint) -> None:
     user = focal_point.user
     language = focal_point.preferred_language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = {
+    send_portal_email(
+        template="emails/invitation",
+        subject=lambda: _("Your invitation to the OIC Mediation Capacity Portal"),
+        context={
             "focal_point": focal_point,
             "user": user,
             "state": focal_point.state,
             "url": invitation_url(user, language=language),
             "timeout_days": max(settings.PASSWORD_RESET_TIMEOUT // (24 * 3600), 1),
-        }
-        subject = _("Your invitation to the OIC Mediation Capacity Portal")
-        body = render_to_string("emails/invitation.txt", context)
-    try:
-        send_mail(subject_line(subject), body, None, [user.email])
-    except OSError:
-        # The account exists; the Secretariat can send the link again from the admin.
-        logger.exception("Could not send the invitation to focal point %s", focal_point.pk)
+        },
+        to=user,
+        language=language,
+    )

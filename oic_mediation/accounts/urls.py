@@ -28,6 +28,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("two-factor/", second_factor_views.two_factor, name="two_factor"),
+    path("language/", views.email_language, name="email_language"),
     path(
         "invitation/<uidb64>/<token>/",
         views.AcceptInvitationView.as_view(),

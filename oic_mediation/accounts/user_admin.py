@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from oic_mediation.mail.models import LanguagePreference
+
 User = get_user_model()
 
 
@@ -46,9 +48,19 @@ def unlock_sign_in(modeladmin, request, queryset):
     )
 
 
+class LanguagePreferenceInline(admin.StackedInline):
+    """The language of a staff member's e-mails (a focal point's is on their focal-point page)."""
+
+    model = LanguagePreference
+    can_delete = False
+    extra = 0
+    max_num = 1
+
+
 class PortalUserAdmin(UserAdmin):
     list_display = (*UserAdmin.list_display, "sign_in_locked")
     actions = [unlock_sign_in]
+    inlines = [LanguagePreferenceInline]
 
     def get_queryset(self, request):
         return (

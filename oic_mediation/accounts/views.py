@@ -5,13 +5,22 @@ Django's own views, pointed at the namespaced URLs and the portal's templates.
 
 from __future__ import annotations
 
+from django import forms
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.mail import EmailMultiAlternatives
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from oic_mediation.accounts.second_factor import SignInForm
 from oic_mediation.accounts.tokens import invitation_token_generator
+from oic_mediation.mail.messages import language_set, one_line, recipient_language
 
 # Several authentication backends are configured (axes, rules, the model backend); logging a user
 # in without authenticate() must name the one that holds their password.
@@ -44,9 +53,40 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
     template_name = "registration/password_change_done.html"
 
 
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, writing each message in the account holder's language (not the page's), with
+    the link built from PORTAL_BASE_URL (not the request's host), as text and HTML."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        language = recipient_language(context["user"])
+        with translation.override(language):
+            context = {
+                **context,
+                "base_url": settings.PORTAL_BASE_URL,
+                "language": language,
+                "direction": "rtl" if translation.get_language_bidi() else "ltr",
+            }
+            subject = one_line(render_to_string(subject_template_name, context))
+            body = render_to_string(email_template_name, context)
+            html = render_to_string(html_email_template_name, context)
+        message = EmailMultiAlternatives(subject, body, from_email, [to_email])
+        message.attach_alternative(html, "text/html")
+        message.send()
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "registration/password_reset_form.html"
+    form_class = PasswordResetForm
     email_template_name = "registration/password_reset_email.txt"
+    html_email_template_name = "registration/password_reset_email.html"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
@@ -87,3 +127,22 @@ class AcceptInvitationView(InvalidLinkStatusMixin, auth_views.PasswordResetConfi
         response = super().form_valid(form)
         messages.success(self.request, _("Welcome. Your password is set and you are signed in."))
         return response
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails you receive"), choices=settings.LANGUAGES
+    )
+
+
+@login_required
+def email_language(request):
+    """A signed-in person chooses the language of the portal's e-mails to them."""
+    form = LanguageForm(
+        request.POST or None, initial={"language": recipient_language(request.user)}
+    )
+    if request.method == "POST" and form.is_valid():
+        language_set(user=request.user, language=form.cleaned_data["language"])
+        messages.success(request, _("Your e-mails will be written in this language."))
+        return redirect("accounts:email_language")
+    return render(request, "accounts/email_language.html", {"form": form})

@@ -16,12 +16,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from network.rules import is_secretariat
+from oic_mediation.background.models import ReportRendering
 from oic_mediation.forms import add_service_errors
 from oic_mediation.reports import services
 from oic_mediation.reports.data import implementation_report
 from oic_mediation.reports.forms import ReportForm
 from oic_mediation.reports.rendering import render_fragment
 from resolutions.models import PublishedReport
+
+# The report page lists the latest renderings, with their status and a link when ready.
+RECENT_RENDERINGS = 10
 
 
 @admin.register(PublishedReport)
@@ -70,10 +74,8 @@ class PublishedReportAdmin(admin.ModelAdmin):
             since, until = form.cleaned_data["since"], form.cleaned_data["until"]
             languages = form.cleaned_data["languages"]
             try:
-                if "_pdf" in request.POST:
-                    return self._pdf_response(since, until, languages)
-                if "_publish" in request.POST:
-                    return self._publish(request, since, until, languages)
+                if "_pdf" in request.POST or "_publish" in request.POST:
+                    return self._render_in_background(request, since, until, languages)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -82,43 +84,47 @@ class PublishedReportAdmin(admin.ModelAdmin):
                     previews.append(
                         {"report": report, "html": render_fragment(report, prefix=f"{language}-")}
                     )
+        renderings = list(
+            ReportRendering.objects.select_related("requested_by").prefetch_related(
+                "published_reports"
+            )[:RECENT_RENDERINGS]
+        )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": _("Implementation report"),
             "form": form,
             "previews": previews,
+            "renderings": renderings,
+            # The page reloads itself (a meta refresh: no script) while a rendering is pending.
+            "refresh_seconds": 5 if any(not r.is_finished for r in renderings) else None,
         }
         return TemplateResponse(request, "reports/admin/report_form.html", context)
 
-    def _pdf_response(self, since, until, languages) -> HttpResponse:
-        if len(languages) == 1:
-            content = services.report_pdf(since=since, until=until, language=languages[0])
-            name = services.report_filename(
-                since=since, until=until, language=languages[0], ext="pdf"
-            )
-            content_type = "application/pdf"
-        else:
-            content = services.report_pdfs_zip(since=since, until=until, languages=languages)
-            name = services.report_filename(since=since, until=until, language="all", ext="zip")
-            content_type = "application/zip"
-        response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
-
-    def _publish(self, request, since, until, languages) -> HttpResponse:
-        for language in languages:
-            services.published_report_publish(
-                user=request.user, since=since, until=until, language=language
-            )
-        self.message_user(
-            request,
-            ngettext(
-                "Published the report in %(count)d language; it is listed on the public site.",
-                "Published the report in %(count)d languages; they are listed on the public site.",
+    def _render_in_background(self, request, since, until, languages) -> HttpResponse:
+        purpose = (
+            ReportRendering.Purpose.PUBLISH
+            if "_publish" in request.POST
+            else ReportRendering.Purpose.DOWNLOAD
+        )
+        services.report_rendering_request(
+            user=request.user, purpose=purpose, since=since, until=until, languages=languages
+        )
+        if purpose == ReportRendering.Purpose.PUBLISH:
+            message = ngettext(
+                "The report is being drawn in %(count)d language; it will be listed on the "
+                "public site when it is ready (status below).",
+                "The report is being drawn in %(count)d languages; they will be listed on the "
+                "public site when they are ready (status below).",
                 len(languages),
             )
-            % {"count": len(languages)},
-            messages.SUCCESS,
-        )
-        return HttpResponseRedirect(reverse("admin:resolutions_publishedreport_changelist"))
+        else:
+            message = ngettext(
+                "The PDF is being drawn in %(count)d language; a link to download it appears "
+                "below when it is ready.",
+                "The PDFs are being drawn in %(count)d languages; a link to download them appears "
+                "below when they are ready.",
+                len(languages),
+            )
+        self.message_user(request, message % {"count": len(languages)}, messages.INFO)
+        return HttpResponseRedirect(reverse("admin:resolutions_publishedreport_add"))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from network.models import MemberState
+from oic_mediation.files import serve
 from oic_mediation.reports.services import report_filename
 from resolutions.models import PublishedReport
 
@@ -28,15 +29,12 @@ class PublishedReportsView(TemplateView):
 
 
 def published_report_pdf(request, pk: int):
+    """Public: a published report's PDF, from the storage (the disk or the bucket)."""
     report = get_object_or_404(PublishedReport.objects.defer("html"), pk=pk)
-    try:
-        file = report.pdf_file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404("The PDF of this report is missing.") from missing
     name = report_filename(
         since=report.period_start, until=report.period_end, language=report.language, ext="pdf"
     )
-    return FileResponse(file, content_type="application/pdf", filename=name)
+    return serve(report.pdf_file, filename=name, attachment=False)
 
 
 def published_report_html(request, pk: int):

@@ -77,6 +77,7 @@ def test_names_follow_the_accept_language_header(world, api_client):
     assert response.json()["name"] == "Sénégal"
 
 
+@pytest.mark.cache_backends
 def test_anonymous_clients_are_throttled_with_a_retry_after(world, api_client, monkeypatch):
     from rest_framework.throttling import AnonRateThrottle
 
@@ -95,6 +96,7 @@ def test_anonymous_clients_are_throttled_with_a_retry_after(world, api_client, m
     assert int(refused["Retry-After"]) > 0
 
 
+@pytest.mark.cache_backends
 def test_signed_in_clients_are_throttled_too(world, client_for, monkeypatch):
     from rest_framework.throttling import UserRateThrottle
 

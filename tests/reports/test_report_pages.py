@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from oic_mediation.background.models import ReportRendering
 from resolutions.models import PublishedReport
 from tests.reports.conftest import MODEL_BACKEND
 
@@ -33,26 +34,65 @@ def test_secretariat_previews_the_report_in_each_language_chosen(secretariat_cli
     assert PublishedReport.objects.count() == 0
 
 
-def test_secretariat_downloads_the_pdf_of_one_language(secretariat_client, year_2018):
-    response = secretariat_client.post(REPORT_PAGE, {**PERIOD, "languages": ["fr"], "_pdf": "1"})
+def rendered_file(secretariat_client, captured_callbacks, data: dict):
+    """Ask for a download, let the task run (the suite runs tasks at the commit), and follow
+    the link that the report page then shows."""
+    with captured_callbacks(execute=True):
+        response = secretariat_client.post(REPORT_PAGE, data)
+    assert response.status_code == 302
+    assert response["Location"] == REPORT_PAGE
+    page = secretariat_client.get(REPORT_PAGE).content.decode()
+    rendering = ReportRendering.objects.get()
+    assert rendering.status == ReportRendering.Status.READY
+    link = reverse("files:rendering", kwargs={"pk": rendering.pk})
+    assert f'<a href="{link}">Download</a>' in page
+    return secretariat_client.get(link)
+
+
+def test_secretariat_downloads_the_pdf_of_one_language(
+    secretariat_client, year_2018, django_capture_on_commit_callbacks
+):
+    response = rendered_file(
+        secretariat_client,
+        django_capture_on_commit_callbacks,
+        {**PERIOD, "languages": ["fr"], "_pdf": "1"},
+    )
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
         'attachment; filename="oic-mediation-implementation-report-20180101-20181231-fr.pdf"'
     )
-    assert response.content.startswith(b"%PDF-")
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_a_download_being_drawn_shows_its_status_and_the_page_reloads_itself(
+    secretariat_client, year_2018
+):
+    # Without running the commit's callbacks, the task waits in the queue.
+    secretariat_client.post(REPORT_PAGE, {**PERIOD, "languages": ["fr"], "_pdf": "1"})
+
+    page = secretariat_client.get(REPORT_PAGE).content.decode()
+    assert "Waiting for a worker" in page
+    assert '<meta http-equiv="refresh" content="5">' in page
+    rendering = ReportRendering.objects.get()
+    assert (
+        secretariat_client.get(reverse("files:rendering", kwargs={"pk": rendering.pk})).status_code
+        == 404
+    )
 
 
 @pytest.mark.slow
 def test_secretariat_publishes_the_report_in_three_languages_in_one_action(
-    secretariat_client, secretariat, client, year_2018
+    secretariat_client, secretariat, client, year_2018, django_capture_on_commit_callbacks
 ):
-    response = secretariat_client.post(
-        REPORT_PAGE, {**PERIOD, "languages": ["ar", "en", "fr"], "_publish": "1"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = secretariat_client.post(
+            REPORT_PAGE, {**PERIOD, "languages": ["ar", "en", "fr"], "_publish": "1"}
+        )
 
     assert response.status_code == 302
+    assert ReportRendering.objects.get().status == ReportRendering.Status.READY
     reports = list(PublishedReport.objects.order_by("language"))
     assert [r.language for r in reports] == ["ar", "en", "fr"]
     assert {r.published_by for r in reports} == {secretariat}
@@ -74,13 +114,18 @@ def test_secretariat_publishes_the_report_in_three_languages_in_one_action(
     assert '<html lang="ar" dir="rtl">' in page.content.decode()
 
 
-def test_several_languages_download_as_one_zip_of_pdfs(secretariat_client, year_2018):
-    response = secretariat_client.post(
-        REPORT_PAGE, {**PERIOD, "languages": ["en", "ar"], "_pdf": "1"}
+def test_several_languages_download_as_one_zip_of_pdfs(
+    secretariat_client, year_2018, django_capture_on_commit_callbacks
+):
+    response = rendered_file(
+        secretariat_client,
+        django_capture_on_commit_callbacks,
+        {**PERIOD, "languages": ["en", "ar"], "_pdf": "1"},
     )
 
     assert response["Content-Type"] == "application/zip"
-    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    content = b"".join(response.streaming_content)
+    names = zipfile.ZipFile(io.BytesIO(content)).namelist()
     assert names == [
         "oic-mediation-implementation-report-20180101-20181231-en.pdf",
         "oic-mediation-implementation-report-20180101-20181231-ar.pdf",
