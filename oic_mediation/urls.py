@@ -12,6 +12,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from oic_mediation.roster_matching.views import roster_matching
+from oic_mediation.search_views import secretariat_search
 
 admin.site.site_header = "OIC Mediation Capacity Portal — Secretariat"
 admin.site.site_title = "OIC Mediation Capacity Portal"
@@ -23,6 +24,8 @@ urlpatterns = [
         admin.site.admin_view(roster_matching),
         name="secretariat_roster_matching",
     ),
+    # The Secretariat's search across every record, linked to the admin's pages.
+    path("admin/search/", admin.site.admin_view(secretariat_search), name="secretariat_search"),
     path("admin/", admin.site.urls),
     path("api/", include("oic_mediation.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

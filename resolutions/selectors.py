@@ -42,11 +42,17 @@ from django.utils import timezone
 
 from network.models import MemberState
 from resolutions.models import (
+    COMMITMENT_SEARCH,
+    PARAGRAPH_SEARCH,
+    PROGRESS_REPORT_SEARCH,
+    RESOLUTION_SEARCH,
     Commitment,
     CommitmentStatus,
     ImplementationStatus,
     Paragraph,
     ParagraphStatusUpdate,
+    ProgressReport,
+    Resolution,
 )
 
 OPEN_STATUSES = (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
@@ -255,3 +261,29 @@ def state_status(*, commitments_count: int, delivered_count: int, in_progress_co
     if delivered_count or in_progress_count:
         return ImplementationStatus.IN_PROGRESS.value
     return ImplementationStatus.NOT_STARTED.value
+
+
+# --- Search ----------------------------------------------------------------------------------
+# The records that match a query (oic_mediation.text_search); the portal's search
+# (oic_mediation.search) ranks and combines them. Each takes the records it may search, so that the
+# public search, My state and the Secretariat apply their own rules of who sees what.
+
+
+def search_resolutions(query, resolutions: QuerySet | None = None) -> QuerySet:
+    resolutions = resolutions if resolutions is not None else Resolution.objects.all()
+    return RESOLUTION_SEARCH.matching(resolutions, query)
+
+
+def search_paragraphs(query, paragraphs: QuerySet[Paragraph] | None = None) -> QuerySet:
+    paragraphs = paragraphs if paragraphs is not None else Paragraph.objects.all()
+    return PARAGRAPH_SEARCH.matching(paragraphs, query)
+
+
+def search_commitments(query, commitments: QuerySet[Commitment] | None = None) -> QuerySet:
+    commitments = commitments if commitments is not None else Commitment.objects.all()
+    return COMMITMENT_SEARCH.matching(commitments, query)
+
+
+def search_progress_reports(query, reports: QuerySet[ProgressReport]) -> QuerySet:
+    """Narratives and review comments, word for word (they are written in any language)."""
+    return PROGRESS_REPORT_SEARCH.matching(reports, query)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from oic_mediation import calendars
+from oic_mediation import calendars, search_views
 from oic_mediation.dashboard import views
 from oic_mediation.reports import views as reports
 
@@ -35,5 +35,6 @@ urlpatterns = [
     path("reports/<int:pk>/report.pdf", reports.published_report_pdf, name="report_pdf"),
     path("reports/<int:pk>/", reports.published_report_html, name="report_html"),
     path("calendar.ics", calendars.calendar_feed, name="calendar"),
+    path("search/", search_views.public_search, name="search"),
     path("states/<slug:slug>/calendar.ics", calendars.state_calendar_feed, name="state_calendar"),
 ]
