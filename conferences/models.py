@@ -329,6 +329,8 @@ class RecommendationFollowUp(TrackedModel):
         verbose_name_plural = _("recommendation follow-ups")
         ordering = ["recommendation", "-as_of", "-id"]
         get_latest_by = ["as_of", "id"]
+        # The feed of follow-ups, latest recorded first (oic_mediation.feeds).
+        indexes = [models.Index(fields=["created_at", "id"])]
 
     def __str__(self) -> str:
         return f"{self.recommendation}: {self.get_status_display()} ({self.as_of:%Y-%m-%d})"

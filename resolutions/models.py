@@ -323,6 +323,8 @@ class Commitment(StateOrOrganisation, TrackedModel):
             models.Index(fields=["status", "due_on"]),
             # The admin's changelist, latest pledges first.
             models.Index(fields=["pledged_on", "id"]),
+            # The feed of new commitments, latest first (oic_mediation.feeds).
+            models.Index(fields=["created_at", "id"]),
             *COMMITMENT_SEARCH.indexes(),
         ]
 
@@ -412,6 +414,8 @@ class ProgressReport(RefusesNullCharactersModel):
             models.Index(fields=["review_status", "reported_at"]),
             # The model's order: the admin's changelist and the API's list, latest first.
             models.Index(fields=["reported_at", "id"]),
+            # The feed of validated progress, latest validation first (oic_mediation.feeds).
+            models.Index(fields=["review_status", "reviewed_at", "id"]),
             *PROGRESS_REPORT_SEARCH.indexes(),
         ]
         constraints = [

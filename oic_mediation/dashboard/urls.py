@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from oic_mediation import calendars, search_views
+from oic_mediation import calendars, feeds, search_views
 from oic_mediation.dashboard import views
 from oic_mediation.reports import views as reports
 
@@ -36,5 +36,9 @@ urlpatterns = [
     path("reports/<int:pk>/", reports.published_report_html, name="report_html"),
     path("calendar.ics", calendars.calendar_feed, name="calendar"),
     path("search/", search_views.public_search, name="search"),
+    # What changed, as Atom feeds (oic_mediation.feeds).
+    path("feeds/<slug:kind>.atom", feeds.OverallFeed(), name="feed"),
+    path("states/<slug:slug>/feed.atom", feeds.StateFeed(), name="state_feed"),
+    path("paragraphs/<int:pk>/feed.atom", feeds.ParagraphFeed(), name="paragraph_feed"),
     path("states/<slug:slug>/calendar.ics", calendars.state_calendar_feed, name="state_calendar"),
 ]

@@ -22,6 +22,7 @@ from django.utils.html import escape
 from conferences.models import Conference
 from network.models import ContactGroup, MemberState, RosterMember, RosterRole
 from network.privacy import roster_member_data_export, roster_member_erase
+from oic_mediation import feeds
 from oic_mediation.api import exports
 from oic_mediation.api import urls as api_urls
 from oic_mediation.dashboard import urls as dashboard_urls
@@ -88,8 +89,12 @@ def url_arguments() -> dict[str, list]:
     here fails the crawl with a KeyError naming it, rather than going unchecked."""
     states = list(MemberState.objects.values_list("slug", flat=True))
     reports = list(PublishedReport.objects.values_list("pk", flat=True))
+    paragraphs = list(Paragraph.objects.values_list("pk", flat=True))
     return {
-        "paragraph": list(Paragraph.objects.values_list("pk", flat=True)),
+        "paragraph": paragraphs,
+        "paragraph_feed": paragraphs,
+        "state_feed": states,
+        "feed": ["changes", *feeds.KINDS],
         "state": states,
         "state_commitments": states,
         "state_calendar": states,
