@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from oic_mediation.api import exports, tokens, views
+from oic_mediation.api import datapackage, exports, tokens, views
 
 app_name = "api"
 
@@ -33,6 +33,7 @@ router.register("figures", views.CitedFigureViewSet, basename="figure")
 v1 = [
     path("roster/summary/", views.RosterSummaryView.as_view(), name="roster-summary"),
     path("auth/token/", tokens.TokenView.as_view(), name="token"),
+    path("export/datapackage.json", datapackage.DataPackageView.as_view(), name="datapackage"),
     path(
         "export/<slug:dataset>.<slug:file_format>",
         exports.ExportView.as_view(),
