@@ -232,12 +232,12 @@ def course_node(programme, editions=()) -> dict:
             ),
             "sameAs": programme.website,
             "url": absolute_url(page),
-            "hasCourseInstance": [edition_node(edition) for edition in editions],
+            "hasCourseInstance": [edition_node(edition, programme) for edition in editions],
         }
     )
 
 
-def edition_node(edition) -> dict:
+def edition_node(edition, programme) -> dict:
     location = ", ".join(
         part
         for part in (edition.place, edition.host_state.name if edition.host_state else "")
@@ -246,7 +246,9 @@ def edition_node(edition) -> dict:
     return _clean(
         {
             "@type": "CourseInstance",
-            "name": str(edition),
+            # Not str(edition), which reads the programme again.
+            "name": edition.title
+            or (f"{programme.name} — #{edition.number}" if edition.number else programme.name),
             "startDate": edition.starts_on.isoformat(),
             "endDate": (edition.ends_on or edition.starts_on).isoformat(),
             "courseMode": COURSE_MODES.get(edition.format, ""),

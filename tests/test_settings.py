@@ -79,6 +79,7 @@ def test_development_generates_a_secret_key_once_and_keeps_it(tmp_path):
         ("DJANGO_CSRF_TRUSTED_ORIGINS", "oic.example", "DJANGO_CSRF_TRUSTED_ORIGINS contains"),
         ("DJANGO_SESSION_AGE", "ten", "DJANGO_SESSION_AGE='ten' is not a whole number"),
         ("EMAIL_URL", "pigeon://coop", "EMAIL_URL is not a valid e-mail URL"),
+        ("DJANGO_OPEN_DATA_LICENCE", "MIT", "DJANGO_OPEN_DATA_LICENCE='MIT' is not one of"),
     ],
 )
 def test_a_bad_value_stops_start_up_naming_the_variable(tmp_path, variable, value, message):

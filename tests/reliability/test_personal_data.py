@@ -123,7 +123,8 @@ def public_urls() -> list[str]:
                     ]
             urls += [reverse("accounts:login"), reverse("accounts:password_reset")]
     urls += [reverse("api:api-root"), reverse("api:roster-summary")]
-    urls += [reverse("api:schema"), reverse("api:docs")]
+    urls += [reverse("api:schema"), reverse("api:docs"), reverse("api:datapackage")]
+    urls += [reverse("robots_txt"), reverse("sitemap")]
     urls += [
         reverse("api:export", kwargs={"dataset": dataset, "file_format": file_format})
         for dataset in exports.DATASETS
