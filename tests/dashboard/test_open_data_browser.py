@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from network.models import MemberState
+from resolutions.models import Commitment, Paragraph
 from tests.conftest import PASSWORD, make_focal_point
 from tests.dashboard import test_browser
 from tests.dashboard.test_browser import AXE, LANGUAGES, WCAG_22_AA, Visit
@@ -83,7 +84,15 @@ def test_search_and_open_data_pages_have_no_serious_accessibility_violation(site
 
 
 def test_my_states_search_in_each_language(site, browser, transactional_db):
-    make_focal_point("ayse.turkiye", MemberState.objects.get(iso_code="TR"))
+    turkiye = MemberState.objects.get(iso_code="TR")
+    make_focal_point("ayse.turkiye", turkiye)
+    Commitment.objects.create(
+        state=turkiye,
+        paragraph=Paragraph.objects.filter(number=8).first(),
+        title_en="Offer a mediation course",
+        title_fr="Offrir un cours de médiation",
+        title_ar="تقديم دورة في الوساطة",
+    )
     # The portal's CSP refuses injected scripts: this context bypasses it to load axe-core.
     checked = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     visit = Visit(checked)
