@@ -86,14 +86,30 @@ def displayed(name: str | Plain, language: str):
     )
 
 
-def _joined(expressions: list):
+def _joined(expressions: list, separator: str = " "):
     if len(expressions) == 1:
         return Coalesce(expressions[0], Value(""), output_field=TextField())
+    if separator.strip():
+        # Only between fields that have text: a missing theme leaves no stray " — ".
+        parts = [Coalesce(expressions[0], Value(""), output_field=TextField())]
+        for expression in expressions[1:]:
+            parts.append(
+                Coalesce(
+                    Concat(
+                        Value(separator, output_field=TextField()),
+                        NullIf(expression, Value(""), output_field=TextField()),
+                        output_field=TextField(),
+                    ),
+                    Value(""),
+                    output_field=TextField(),
+                )
+            )
+        return Concat(*parts, output_field=TextField())
     parts = []
     for expression in expressions:
         parts += [
             Coalesce(expression, Value(""), output_field=TextField()),
-            Value(" ", output_field=TextField()),
+            Value(separator, output_field=TextField()),
         ]
     return Concat(*parts[:-1], output_field=TextField())
 
@@ -198,8 +214,12 @@ class SearchFields:
 
         For the few records of a page of results: a headline costs more than the search."""
         language = query.language
-        title = _joined(self._fields(self.shown or self.title, language))
-        body = self.body_text(language)
+        title = _joined(self._fields(self.shown or self.title, language), " — ")
+        body = (
+            _joined(self._fields(self.body, language), " · ")
+            if self.body
+            else Value("", output_field=TextField())
+        )
         if not is_postgresql():
             return queryset.annotate(hit_title=title, hit_snippet=body)
         tsquery, config = self._tsquery(query), self.config(language)
