@@ -353,3 +353,11 @@ def test_staff_outside_the_secretariat_and_anonymous_visitors_are_refused(client
 
     assert anonymous.status_code == 302
     assert other_staff.status_code == 403
+
+
+def test_the_admins_home_offers_the_secretariat_its_search(client, secretariat):
+    client.force_login(secretariat, backend=MODEL_BACKEND)
+
+    html = client.get(reverse("admin:index")).content.decode()
+
+    assert f'<form method="get" action="{reverse("secretariat_search")}" role="search">' in html
