@@ -79,6 +79,8 @@ def dashboard_endpoints() -> list[tuple[str, str]]:
     group = ContactGroup.objects.annotate(n=Count("meetings")).order_by("-n", "pk").first()
     detail_kwargs = {
         "paragraph": paragraph and {"pk": paragraph.pk},
+        "paragraph_feed": paragraph and {"pk": paragraph.pk},
+        "feed": {"kind": "changes"},
         "contact_group_meetings": group and {"slug": group.slug},
         "programme": programme and {"slug": programme.slug},
         "conference": conference and {"ordinal": conference.ordinal},
@@ -95,6 +97,9 @@ def dashboard_endpoints() -> list[tuple[str, str]]:
                     path = reverse(f"dashboard:{name}", kwargs={"slug": state.slug})
                 else:
                     continue
+            if name == "search":
+                # The search with words found in thousands of records at scale 10.
+                path += "?q=training+mediation"
             endpoints.append((f"page {name}", path))
     return endpoints
 

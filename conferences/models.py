@@ -16,7 +16,26 @@ from simple_history.models import HistoricalRecords
 
 from network.models import MemberState, Organisation
 from oic_mediation.models import HttpsURLField, TrackedModel
+from oic_mediation.text_search import Plain, SearchFields
 from resolutions.models import Paragraph
+
+# What each record is found by in the portal's search (oic_mediation.text_search): the title
+# weighs more than the body; a GIN index per language answers the search.
+CONFERENCE_SEARCH = SearchFields(
+    title=("title", "theme"),
+    body=("summary", "city", "venue", "convened_by"),
+    index_prefix="conference",
+)
+SESSION_SEARCH = SearchFields(title=("title",), body=("summary",), index_prefix="session")
+RECOMMENDATION_SEARCH = SearchFields(
+    title=("text",), body=("addressee",), index_prefix="recommendation"
+)
+DOCUMENT_SEARCH = SearchFields(
+    title=("title",), body=(Plain("un_symbol"),), index_prefix="document"
+)
+CITED_FIGURE_SEARCH = SearchFields(
+    title=("statement",), body=("source", "unit"), index_prefix="cited_figure"
+)
 
 
 class Conference(TrackedModel):
@@ -68,6 +87,7 @@ class Conference(TrackedModel):
         verbose_name = _("conference")
         verbose_name_plural = _("conferences")
         ordering = ["ordinal"]
+        indexes = CONFERENCE_SEARCH.indexes()
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
@@ -159,6 +179,7 @@ class Session(TrackedModel):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         ordering = ["conference", "order"]
+        indexes = SESSION_SEARCH.indexes()
         constraints = [
             models.UniqueConstraint(
                 fields=["conference", "order"],
@@ -257,6 +278,7 @@ class Recommendation(TrackedModel):
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
         ordering = ["conference", "number"]
+        indexes = RECOMMENDATION_SEARCH.indexes()
         constraints = [
             models.UniqueConstraint(
                 fields=["conference", "number"],
@@ -307,6 +329,8 @@ class RecommendationFollowUp(TrackedModel):
         verbose_name_plural = _("recommendation follow-ups")
         ordering = ["recommendation", "-as_of", "-id"]
         get_latest_by = ["as_of", "id"]
+        # The feed of follow-ups, latest recorded first (oic_mediation.feeds).
+        indexes = [models.Index(fields=["created_at", "id"])]
 
     def __str__(self) -> str:
         return f"{self.recommendation}: {self.get_status_display()} ({self.as_of:%Y-%m-%d})"
@@ -362,6 +386,7 @@ class Document(TrackedModel):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-published_on", "title"]
+        indexes = DOCUMENT_SEARCH.indexes()
 
     def __str__(self) -> str:
         return f"{self.title} ({self.get_language_display()})"
@@ -409,6 +434,7 @@ class CitedFigure(TrackedModel):
         verbose_name = _("cited figure")
         verbose_name_plural = _("cited figures")
         ordering = ["position", "id"]
+        indexes = CITED_FIGURE_SEARCH.indexes()
         constraints = [
             models.CheckConstraint(
                 condition=~Q(source=""),

@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from oic_mediation.models import HttpsURLField, TrackedModel
+from oic_mediation.text_search import Plain, SearchFields
 
 
 def exactly_one_of(first: str, second: str) -> Q:
@@ -35,6 +36,20 @@ class GeographicGroup(models.TextChoices):
     AFRICAN = "african", _("African group")
     ARAB = "arab", _("Arab group")
     ASIAN = "asian", _("Asian group")
+
+
+# What each record is found by in the portal's search (oic_mediation.text_search).
+MEMBER_STATE_SEARCH = SearchFields(
+    title=("name", Plain("iso_code"), Plain("iso3_code")),
+    body=("status_note",),
+    shown=("name",),
+    index_prefix="member_state",
+)
+# The Secretariat's search only: people's names are in no particular language.
+ROSTER_MEMBER_SEARCH = SearchFields(
+    title=("full_name", "honorific"), translated=False, indexed=False
+)
+MEETING_SEARCH = SearchFields(title=("place",), body=("agenda", "outcome"), indexed=False)
 
 
 class MemberState(TrackedModel):
@@ -78,6 +93,7 @@ class MemberState(TrackedModel):
         verbose_name = _("member state")
         verbose_name_plural = _("member states")
         ordering = ["name"]
+        indexes = MEMBER_STATE_SEARCH.indexes()
         constraints = [
             models.CheckConstraint(
                 condition=Q(iso_code__regex=r"^[A-Z]{2}$"),

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from oic_mediation.environment import (
     env_admins,
     env_bool,
+    env_choice,
     env_database,
     env_email,
     env_int,
@@ -50,6 +51,8 @@ DJANGO_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # The sitemap's template (oic_mediation.sitemaps).
+    "django.contrib.sitemaps",
 ]
 THIRD_PARTY_APPS = [
     "rest_framework",
@@ -286,6 +289,11 @@ SECRETARIAT_EMAILS = env_list("DJANGO_SECRETARIAT_EMAILS", [])
 # Who receives the portal's errors by e-mail (sent at once, not queued: see LOGGING).
 ADMINS = env_admins("DJANGO_ADMINS")
 PORTAL_BASE_URL = env_str("DJANGO_PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The licence of the open data (exports, data package, feeds): an SPDX identifier among those of
+# oic_mediation.api.datapackage.LICENCES.
+OPEN_DATA_LICENCE = env_choice(
+    "DJANGO_OPEN_DATA_LICENCE", "CC-BY-4.0", ["CC-BY-4.0", "CC0-1.0", "ODC-By-1.0", "PDDL-1.0"]
+)
 
 # HTTPS: on by default in production. Behind a TLS-terminating proxy that sets
 # X-Forwarded-Proto, set DJANGO_BEHIND_TLS_PROXY=true; the redirect may then be left to the proxy.

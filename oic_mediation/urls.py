@@ -8,10 +8,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
 
 from oic_mediation.health import health
 from oic_mediation.roster_matching.views import roster_matching
+from oic_mediation.search_views import secretariat_search
+from oic_mediation.sitemaps import SITEMAPS, robots_txt
 
 admin.site.site_header = "OIC Mediation Capacity Portal — Secretariat"
 admin.site.site_title = "OIC Mediation Capacity Portal"
@@ -29,6 +33,8 @@ urlpatterns = [
         admin.site.admin_view(roster_matching),
         name="secretariat_roster_matching",
     ),
+    # The Secretariat's search across every record, linked to the admin's pages.
+    path("admin/search/", admin.site.admin_view(secretariat_search), name="secretariat_search"),
     path("admin/", admin.site.urls),
     path("api/", include("oic_mediation.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -36,6 +42,9 @@ urlpatterns = [
     # served, in development either.
     path("files/", include("oic_mediation.files")),
     path("health/", health, name="health"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    # Kept an hour: crawlers read it now and then, and it lists every record in three languages.
+    path("sitemap.xml", cache_page(3600)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -18,12 +18,32 @@ from simple_history.models import HistoricalRecords
 from network.models import MemberState, StateOrOrganisation, exactly_one_of
 from oic_mediation.audit import AuditedManager
 from oic_mediation.models import HttpsURLField, RefusesNullCharactersModel, TrackedModel
+from oic_mediation.text_search import Plain, SearchFields
 
 
 class ImplementationStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     IN_PROGRESS = "in_progress", _("In progress")
     IMPLEMENTED = "implemented", _("Implemented")
+
+
+# What each record is found by in the portal's search (oic_mediation.text_search): the title
+# weighs more than the body; a GIN index per language answers the search.
+RESOLUTION_SEARCH = SearchFields(
+    title=(Plain("symbol"), "title"), body=("summary", "place"), index_prefix="resolution"
+)
+PARAGRAPH_SEARCH = SearchFields(
+    title=("title",), body=("text", "expected_deliverables"), index_prefix="paragraph"
+)
+COMMITMENT_SEARCH = SearchFields(title=("title",), body=("description",), index_prefix="commitment")
+# Narratives are written in any language: searched word for word, for their state and the
+# Secretariat only (never in public).
+PROGRESS_REPORT_SEARCH = SearchFields(
+    title=("narrative",),
+    body=("review_comment",),
+    translated=False,
+    index_prefix="progress_report",
+)
 
 
 class Resolution(TrackedModel):
@@ -67,6 +87,7 @@ class Resolution(TrackedModel):
         verbose_name = _("resolution")
         verbose_name_plural = _("resolutions")
         ordering = ["adopted_from", "symbol"]
+        indexes = RESOLUTION_SEARCH.indexes()
         constraints = [
             models.CheckConstraint(
                 condition=Q(adopted_until__isnull=True) | Q(adopted_until__gte=F("adopted_from")),
@@ -155,6 +176,7 @@ class Paragraph(TrackedModel):
         verbose_name = _("operative paragraph or measure")
         verbose_name_plural = _("operative paragraphs and measures")
         ordering = ["resolution", F("number").asc(nulls_last=True), "position", "id"]
+        indexes = PARAGRAPH_SEARCH.indexes()
         constraints = [
             models.UniqueConstraint(
                 fields=["resolution", "number"],
@@ -302,6 +324,9 @@ class Commitment(StateOrOrganisation, TrackedModel):
             models.Index(fields=["status", "due_on"]),
             # The admin's changelist, latest pledges first.
             models.Index(fields=["pledged_on", "id"]),
+            # The feed of new commitments, latest first (oic_mediation.feeds).
+            models.Index(fields=["created_at", "id"]),
+            *COMMITMENT_SEARCH.indexes(),
         ]
 
     def __str__(self) -> str:
@@ -410,6 +435,9 @@ class ProgressReport(RefusesNullCharactersModel):
             models.Index(fields=["review_status", "reported_at"]),
             # The model's order: the admin's changelist and the API's list, latest first.
             models.Index(fields=["reported_at", "id"]),
+            # The feed of validated progress, latest validation first (oic_mediation.feeds).
+            models.Index(fields=["review_status", "reviewed_at", "id"]),
+            *PROGRESS_REPORT_SEARCH.indexes(),
         ]
         constraints = [
             models.CheckConstraint(

@@ -44,12 +44,17 @@ from django.utils.translation import gettext_noop
 from core.definitions import defines
 from network.models import MemberState
 from resolutions.models import (
+    COMMITMENT_SEARCH,
+    PARAGRAPH_SEARCH,
+    PROGRESS_REPORT_SEARCH,
+    RESOLUTION_SEARCH,
     Commitment,
     CommitmentStatus,
     ImplementationStatus,
     Paragraph,
     ParagraphStatusUpdate,
     ProgressReport,
+    Resolution,
 )
 
 OPEN_STATUSES = (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
@@ -515,3 +520,29 @@ def latest_delivery_day(queryset: QuerySet[Commitment]) -> datetime.date | None:
     return ProgressReport.objects.filter(
         commitment__in=queryset, review_status=ProgressReport.Review.VALIDATED
     ).aggregate(day=Max("delivered_on"))["day"]
+
+
+# --- Search ----------------------------------------------------------------------------------
+# The records that match a query (oic_mediation.text_search); the portal's search
+# (oic_mediation.search) ranks and combines them. Each takes the records it may search, so that the
+# public search, My state and the Secretariat apply their own rules of who sees what.
+
+
+def search_resolutions(query, resolutions: QuerySet | None = None) -> QuerySet:
+    resolutions = resolutions if resolutions is not None else Resolution.objects.all()
+    return RESOLUTION_SEARCH.matching(resolutions, query)
+
+
+def search_paragraphs(query, paragraphs: QuerySet[Paragraph] | None = None) -> QuerySet:
+    paragraphs = paragraphs if paragraphs is not None else Paragraph.objects.all()
+    return PARAGRAPH_SEARCH.matching(paragraphs, query)
+
+
+def search_commitments(query, commitments: QuerySet[Commitment] | None = None) -> QuerySet:
+    commitments = commitments if commitments is not None else Commitment.objects.all()
+    return COMMITMENT_SEARCH.matching(commitments, query)
+
+
+def search_progress_reports(query, reports: QuerySet[ProgressReport]) -> QuerySet:
+    """Narratives and review comments, word for word (they are written in any language)."""
+    return PROGRESS_REPORT_SEARCH.matching(reports, query)

@@ -84,6 +84,7 @@ def test_development_generates_a_secret_key_once_and_keeps_it(tmp_path):
         ("REDIS_URL", "localhost:6379", "REDIS_URL='localhost:6379' must start with redis://"),
         ("DJANGO_ADMINS", "ops", "DJANGO_ADMINS must list e-mail addresses"),
         ("DJANGO_X_ACCEL_REDIRECT", "protected", "DJANGO_X_ACCEL_REDIRECT='protected' must be"),
+        ("DJANGO_OPEN_DATA_LICENCE", "MIT", "DJANGO_OPEN_DATA_LICENCE='MIT' is not one of"),
     ],
 )
 def test_a_bad_value_stops_start_up_naming_the_variable(tmp_path, variable, value, message):

@@ -86,6 +86,9 @@ def test_make_run_steps_work_on_the_embedded_sqlite_database(sqlite_env):
             ("/fr/", "53/45-POL"),
             ("/ar/", 'dir="rtl"'),
             ("/admin/login/", "OIC Mediation Capacity Portal"),
+            # The search's plain fallback (no full-text search on SQLite), still highlighted.
+            ("/en/search/?q=Mediation+peace", "<mark>Mediation</mark> for <mark>Peace</mark>"),
+            ("/fr/search/?q=m%C3%A9diation", "<mark>médiation</mark>"),
         ]:
             with urllib.request.urlopen(base + path, timeout=10) as response:
                 body = response.read().decode()

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from network.models import Gender, MemberState, Organisation
 from oic_mediation.models import HttpsURLField, TrackedModel
+from oic_mediation.text_search import SearchFields
 from resolutions.models import Paragraph, ProgressReport
 
 
@@ -22,6 +23,14 @@ class Level(models.TextChoices):
     MID = "mid", _("Mid-career")
     SENIOR = "senior", _("Senior")
     STUDENT = "student", _("Student")
+
+
+# What each record is found by in the portal's search (oic_mediation.text_search).
+PROGRAMME_SEARCH = SearchFields(
+    title=("name",), body=("description", "organiser_detail"), index_prefix="programme"
+)
+# The Secretariat's search only.
+EDITION_SEARCH = SearchFields(title=("title", "place"), body=("description",), indexed=False)
 
 
 class Programme(TrackedModel):
@@ -66,6 +75,7 @@ class Programme(TrackedModel):
         verbose_name = _("training programme")
         verbose_name_plural = _("training programmes")
         ordering = ["name"]
+        indexes = PROGRAMME_SEARCH.indexes()
 
     def __str__(self) -> str:
         return self.name

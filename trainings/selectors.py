@@ -30,7 +30,14 @@ from network import selectors as network_selectors
 from network.models import Gender, MemberState
 from oic_mediation.db import SubqueryCount
 from resolutions.models import Commitment, CommitmentStatus
-from trainings.models import Edition, Level, Participant, Programme
+from trainings.models import (
+    EDITION_SEARCH,
+    PROGRAMME_SEARCH,
+    Edition,
+    Level,
+    Participant,
+    Programme,
+)
 
 COMPLETED = Participant.Completion.COMPLETED
 WITHDRAWN = Participant.Completion.WITHDRAWN
@@ -370,3 +377,18 @@ def engaged_states() -> QuerySet[MemberState]:
         )
         .order_by()
     )
+
+
+# --- Search ----------------------------------------------------------------------------------
+# The records that match a query (oic_mediation.text_search); the portal's search
+# (oic_mediation.search) ranks and combines them.
+
+
+def search_programmes(query, programmes: QuerySet[Programme] | None = None) -> QuerySet:
+    programmes = programmes if programmes is not None else Programme.objects.all()
+    return PROGRAMME_SEARCH.matching(programmes, query)
+
+
+def search_editions(query, editions: QuerySet[Edition] | None = None) -> QuerySet:
+    editions = editions if editions is not None else Edition.objects.all()
+    return EDITION_SEARCH.matching(editions, query)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -21,20 +22,64 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
+from conferences.models import FollowUpStatus
 from network.models import Gender
 from oic_mediation.api import selectors
 from oic_mediation.spreadsheets import defuse_formula
+from resolutions.models import Commitment, CommitmentStatus, ImplementationStatus, Paragraph
 from resolutions.selectors import paragraphs_with_figures
-from trainings.models import Level
+from trainings.models import Edition, Level
 
 CHUNK_SIZE = 500
-# Spreadsheet programs run a cell that starts with one of these as a formula.
+
+
+@dataclass(frozen=True)
+class Field:
+    """A column as the data package describes it (Frictionless Table Schema): its type, what it
+    holds and, for a choice, the values it may take."""
+
+    type: str
+    description: str
+    enum: tuple = ()
+    required: bool = False
+
+    def descriptor(self, name: str) -> dict:
+        described = {"name": name, "type": self.type, "description": self.description}
+        constraints = {}
+        if self.required:
+            constraints["required"] = True
+        if self.enum:
+            constraints["enum"] = list(self.enum)
+        if constraints:
+            described["constraints"] = constraints
+        return described
 
 
 @dataclass(frozen=True)
 class Dataset:
+    """A whole table, for the exports and the data package (``oic_mediation.api.datapackage``).
+
+    Every column has its ``Field``: a column added without one stops start-up, so the data
+    package always describes the files as they are.
+    """
+
     queryset: Callable
     columns: dict[str, Callable]
+    title: str = ""
+    description: str = ""
+    fields: dict[str, Field] = field(default_factory=dict)
+    primary_key: tuple = ("id",)
+    # (column, other dataset, its column)
+    foreign_keys: tuple = ()
+
+    def __post_init__(self):
+        if list(self.fields) != list(self.columns):
+            missing = [name for name in self.columns if name not in self.fields]
+            extra = [name for name in self.fields if name not in self.columns]
+            raise ImproperlyConfigured(
+                f"Export {self.title!r}: describe every column, in order, in `fields` "
+                f"(without a description: {missing}; described but not exported: {extra})."
+            )
 
 
 def _code(related, attribute: str):
@@ -67,6 +112,66 @@ DATASETS: dict[str, Dataset] = {
             "due_on": lambda c: c.due_on,
             "progress_as_of": lambda c: c.progress_as_of,
         },
+        title=_("Commitments"),
+        description=_(
+            "Every commitment pledged against a paragraph of a resolution, by a member state or "
+            "an organisation, with its delivery as validated by the OIC General Secretariat."
+        ),
+        fields={
+            "id": Field("integer", "The commitment's identifier.", required=True),
+            "resolution": Field(
+                "string", "Symbol of the resolution, e.g. 53/45-POL.", required=True
+            ),
+            "paragraph_id": Field(
+                "integer", "The paragraph or measure (paragraphs.id).", required=True
+            ),
+            "paragraph_number": Field(
+                "integer", "Operative paragraph number; empty for a measure without one."
+            ),
+            "state": Field(
+                "string",
+                "ISO 3166-1 alpha-2 code of the pledging member state; empty when an organisation pledged.",
+            ),
+            "organisation": Field(
+                "string", "Slug of the pledging organisation; empty when a state pledged."
+            ),
+            "title": Field("string", "What was pledged (English).", required=True),
+            "unit": Field(
+                "string",
+                "Unit of the quantities.",
+                enum=tuple(Commitment.Unit.values),
+                required=True,
+            ),
+            "target_quantity": Field(
+                "integer", "Quantity pledged; empty for a pledge without a figure."
+            ),
+            "delivered_quantity": Field(
+                "integer", "Quantity delivered, as last validated.", required=True
+            ),
+            "gap": Field(
+                "integer", "Target minus delivered, never below 0; empty without a target."
+            ),
+            "completion": Field(
+                "number", "Share delivered, from 0 to 1 (1 once delivered).", required=True
+            ),
+            "exceeds_target": Field(
+                "boolean",
+                "More was delivered than the target (counted as complete).",
+                required=True,
+            ),
+            "status": Field(
+                "string",
+                "Status as last validated.",
+                enum=tuple(CommitmentStatus.values),
+                required=True,
+            ),
+            "pledged_on": Field("date", "Date of the pledge.", required=True),
+            "due_on": Field("date", "Date the delivery is due; empty when none was set."),
+            "progress_as_of": Field(
+                "date", "Date of the latest validated progress; empty before any."
+            ),
+        },
+        foreign_keys=(("paragraph_id", "paragraphs", "id"),),
     ),
     "paragraphs": Dataset(
         queryset=paragraphs_with_figures,
@@ -85,6 +190,49 @@ DATASETS: dict[str, Dataset] = {
             "overdue": lambda p: p.overdue_count,
             "completion": lambda p: round(p.completion, 4),
             "gap_total": lambda p: p.gap_total,
+        },
+        title=_("Paragraphs and measures"),
+        description=_(
+            "The operative paragraphs of the resolutions and the measures without a known "
+            "number, with their implementation status and the figures of their commitments."
+        ),
+        fields={
+            "id": Field("integer", "The paragraph's identifier.", required=True),
+            "resolution": Field(
+                "string", "Symbol of the resolution, e.g. 53/45-POL.", required=True
+            ),
+            "number": Field(
+                "integer", "Operative paragraph number; empty for a measure without one."
+            ),
+            "title": Field("string", "Short title (English).", required=True),
+            "theme": Field("string", "Theme.", enum=tuple(Paragraph.Theme.values), required=True),
+            "addressee": Field(
+                "string",
+                "To whom the paragraph is addressed.",
+                enum=tuple(Paragraph.Addressee.values),
+                required=True,
+            ),
+            "status": Field(
+                "string",
+                "Implementation status: the Secretariat's latest assessment, else derived from the commitments.",
+                enum=tuple(ImplementationStatus.values),
+                required=True,
+            ),
+            "commitments": Field(
+                "integer", "Commitments counted (withdrawn ones left out).", required=True
+            ),
+            "delivered": Field("integer", "Commitments delivered.", required=True),
+            "in_progress": Field("integer", "Commitments in progress.", required=True),
+            "pledged_only": Field(
+                "integer", "Commitments pledged, delivery not started.", required=True
+            ),
+            "overdue": Field("integer", "Open commitments past their due date.", required=True),
+            "completion": Field(
+                "number", "Mean completion of the commitments, from 0 to 1.", required=True
+            ),
+            "gap_total": Field(
+                "integer", "Sum of the gaps of the commitments (in their units).", required=True
+            ),
         },
     ),
     "trainings": Dataset(
@@ -119,6 +267,60 @@ DATASETS: dict[str, Dataset] = {
                 for level in Level.values
             },
         },
+        title=_("Training editions"),
+        description=_(
+            "Every edition of every training programme, with its participants counted by "
+            "gender and level (never named)."
+        ),
+        fields={
+            "id": Field("integer", "The edition's identifier.", required=True),
+            "programme": Field("string", "Slug of the training programme.", required=True),
+            "number": Field("integer", "Edition number within the programme; empty when unknown."),
+            "title": Field("string", "Title of the edition (English).", required=True),
+            "starts_on": Field("date", "First day.", required=True),
+            "ends_on": Field("date", "Last day; empty for a one-day edition."),
+            "place": Field("string", "Where it was held (English)."),
+            "host_state": Field(
+                "string", "ISO 3166-1 alpha-2 code of the host state; empty when none."
+            ),
+            "format": Field("string", "Format.", enum=tuple(Edition.Format.values), required=True),
+            "level_targeted": Field(
+                "string",
+                "Level of the diplomats it targets.",
+                enum=tuple(Edition.TargetLevel.values),
+                required=True,
+            ),
+            "duration_hours": Field("integer", "Duration in hours; empty when unknown."),
+            "reported_participants": Field(
+                "integer", "Head count reported when participants are not recorded one by one."
+            ),
+            "participants": Field(
+                "integer", "Participants named, less those who withdrew.", required=True
+            ),
+            "completed": Field("integer", "Participants named who completed.", required=True),
+            "declared_without_names": Field(
+                "integer",
+                "The reported head count beyond the participants named.",
+                required=True,
+            ),
+            "trained": Field(
+                "integer",
+                "Diplomats trained: completed, plus declared without names.",
+                required=True,
+            ),
+            **{
+                f"participants_{gender}": Field(
+                    "integer", f"Participants recorded of gender {gender}.", required=True
+                )
+                for gender in Gender.values
+            },
+            **{
+                f"participants_{level}": Field(
+                    "integer", f"Participants recorded of level {level}.", required=True
+                )
+                for level in Level.values
+            },
+        },
     ),
     "recommendations": Dataset(
         queryset=lambda: selectors.recommendations().order_by("conference__ordinal", "number"),
@@ -135,6 +337,40 @@ DATASETS: dict[str, Dataset] = {
             ),
             "follow_up_status": lambda r: r.follow_up_status,
             "follow_up_as_of": lambda r: r.follow_up_as_of,
+        },
+        title=_("Conference recommendations"),
+        description=_(
+            "The recommendations of the Conferences of OIC Member States on Mediation and what "
+            "became of each, as last assessed."
+        ),
+        fields={
+            "id": Field("integer", "The recommendation's identifier.", required=True),
+            "conference": Field(
+                "integer", "Ordinal of the conference (2 for the 2nd).", required=True
+            ),
+            "number": Field(
+                "integer", "Number of the recommendation within its conference.", required=True
+            ),
+            "text": Field("string", "The recommendation (English).", required=True),
+            "addressee": Field("string", "To whom it is addressed (English)."),
+            "is_priority": Field(
+                "boolean", "Stated as a priority by the conference.", required=True
+            ),
+            "paragraphs": Field(
+                "string",
+                "Identifiers of the paragraphs concerned (paragraphs.id), separated by spaces.",
+            ),
+            "paragraph_numbers": Field(
+                "string",
+                "The numbers of the numbered paragraphs concerned, separated by spaces.",
+            ),
+            "follow_up_status": Field(
+                "string",
+                "What became of it, as last assessed (pending: not yet acted on).",
+                enum=tuple(FollowUpStatus.values),
+                required=True,
+            ),
+            "follow_up_as_of": Field("date", "Date of the latest assessment; empty before any."),
         },
     ),
 }
@@ -174,6 +410,39 @@ def stream_json(dataset: Dataset) -> Iterator[str]:
         yield separator + json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False)
         separator = ","
     yield "]"
+
+
+# The open-data page reads at most this many rows of a table to give its files' sizes.
+SIZE_SAMPLE = 500
+
+
+def export_sizes(dataset: Dataset, *, sample: int = SIZE_SAMPLE) -> dict:
+    """The size in bytes of the CSV and the JSON file of ``dataset`` as they would download now.
+
+    Exact for a table of at most ``sample`` rows; for a larger one, its row count times the mean
+    size of its first ``sample`` rows (``exact`` is False): reading a whole table on a page
+    would cost as much as downloading it. A count and one page of rows, whatever the size."""
+    writer = csv.writer(_Echo())
+    csv_size = len("\ufeff".encode()) + len(writer.writerow(dataset.columns).encode())
+    csv_rows = json_rows = read = 0
+    for record in dataset.queryset()[: sample + 1]:
+        if read == sample:
+            break
+        row = {name: column(record) for name, column in dataset.columns.items()}
+        csv_rows += len(writer.writerow([_csv_cell(value) for value in row.values()]).encode())
+        json_rows += len(json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False).encode())
+        read += 1
+    exact = read < sample or dataset.queryset().count() == read
+    rows = read if exact else dataset.queryset().count()
+    if not exact:
+        csv_rows, json_rows = csv_rows * rows // read, json_rows * rows // read
+    return {
+        "csv": csv_size + csv_rows,
+        # "[", the rows and the commas between them, "]".
+        "json": 2 + json_rows + max(rows - 1, 0),
+        "rows": rows,
+        "exact": exact,
+    }
 
 
 class IgnoreAcceptHeader(BaseContentNegotiation):

@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from oic_mediation.api import exports, tokens, views
+from oic_mediation.api import datapackage, exports, tokens, views
 
 app_name = "api"
 
@@ -35,6 +35,7 @@ v1 = [
     path("auth/token/", tokens.TokenView.as_view(), name="token"),
     path("auth/tokens/", tokens.OwnTokensView.as_view(), name="own-tokens"),
     path("auth/tokens/<str:token_key>/", tokens.OwnTokenView.as_view(), name="own-token"),
+    path("export/datapackage.json", datapackage.DataPackageView.as_view(), name="datapackage"),
     path(
         "export/<slug:dataset>.<slug:file_format>",
         exports.ExportView.as_view(),

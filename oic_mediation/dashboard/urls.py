@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from oic_mediation import calendars
+from oic_mediation import calendars, feeds, open_data, search_views
 from oic_mediation.dashboard import views
 from oic_mediation.reports import views as reports
 
@@ -35,5 +35,13 @@ urlpatterns = [
     path("reports/<int:pk>/report.pdf", reports.published_report_pdf, name="report_pdf"),
     path("reports/<int:pk>/", reports.published_report_html, name="report_html"),
     path("calendar.ics", calendars.calendar_feed, name="calendar"),
+    path("search/", search_views.public_search, name="search"),
+    # What changed, as Atom feeds (oic_mediation.feeds).
+    path("feeds/<slug:kind>.atom", feeds.OverallFeed(), name="feed"),
+    path("states/<slug:slug>/feed.atom", feeds.StateFeed(), name="state_feed"),
+    path("paragraphs/<int:pk>/feed.atom", feeds.ParagraphFeed(), name="paragraph_feed"),
+    # Open data in standard formats (oic_mediation.open_data, .popolo).
+    path("open-data/", open_data.OpenDataView.as_view(), name="open_data"),
+    path("contact-group/popolo.json", open_data.contact_groups_popolo, name="popolo"),
     path("states/<slug:slug>/calendar.ics", calendars.state_calendar_feed, name="state_calendar"),
 ]

@@ -23,6 +23,7 @@ def delivery_backend_path() -> str:
         return settings.EMAIL_DELIVERY_BACKEND
     return settings.EMAIL_BACKEND
 
+
 # What every e-mail the portal sends has in common: a subject is a header, and Django refuses one
 # holding a line break (``BadHeaderError``) — raised while a notice is sent after a report was
 # committed, it would have told the user their stored report had failed. Titles are validated on

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from oic_mediation import search_views
 from oic_mediation.my_state import views
 
 app_name = "my_state"
@@ -13,6 +14,7 @@ urlpatterns = [
     path("<slug:state>/reports/", views.reports, name="reports"),
     path("<slug:state>/roster/nominate/", views.nominate, name="nominate"),
     path("<slug:state>/trainings/report/", views.training_report, name="training_report"),
+    path("<slug:state>/search/", search_views.my_state_search, name="search"),
     path("commitments/<int:pk>/edit/", views.commitment_edit, name="commitment_edit"),
     path("commitments/<int:pk>/report/", views.progress_report, name="progress_report"),
 ]

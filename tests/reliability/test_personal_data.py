@@ -8,6 +8,7 @@ import json
 import logging
 import shutil
 import subprocess
+from urllib.parse import quote, quote_plus
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -16,10 +17,12 @@ from django.db import connection
 from django.db.models import Count
 from django.urls import URLPattern, URLResolver, resolve, reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from conferences.models import Conference
 from network.models import ContactGroup, MemberState, RosterMember, RosterRole
 from network.privacy import roster_member_data_export, roster_member_erase
+from oic_mediation import feeds
 from oic_mediation.api import exports
 from oic_mediation.api import urls as api_urls
 from oic_mediation.dashboard import urls as dashboard_urls
@@ -27,7 +30,14 @@ from oic_mediation.reports.services import published_report_publish
 from resolutions.models import Paragraph, PublishedReport
 from tests.api.conftest import make_world
 from tests.reliability.conftest import MODEL_BACKEND
-from tests.reliability.sentinels import MARK, SENTINEL_IP, found_in, plant, sentinel
+from tests.reliability.sentinels import (
+    MARK,
+    SENTINEL_IP,
+    found_in,
+    plant,
+    sentinel,
+    sentinel_email,
+)
 from tests.test_admin import admin_url, form_fields
 from trainings.models import Participant, Programme
 from trainings.privacy import participant_erase
@@ -81,8 +91,12 @@ def url_arguments() -> dict[str, list]:
     here fails the crawl with a KeyError naming it, rather than going unchecked."""
     states = list(MemberState.objects.values_list("slug", flat=True))
     reports = list(PublishedReport.objects.values_list("pk", flat=True))
+    paragraphs = list(Paragraph.objects.values_list("pk", flat=True))
     return {
-        "paragraph": list(Paragraph.objects.values_list("pk", flat=True)),
+        "paragraph": paragraphs,
+        "paragraph_feed": paragraphs,
+        "state_feed": states,
+        "feed": ["changes", *feeds.KINDS],
         "state": states,
         "state_commitments": states,
         "state_calendar": states,
@@ -111,7 +125,8 @@ def public_urls() -> list[str]:
                     ]
             urls += [reverse("accounts:login"), reverse("accounts:password_reset")]
     urls += [reverse("api:api-root"), reverse("api:roster-summary")]
-    urls += [reverse("api:schema"), reverse("api:docs")]
+    urls += [reverse("api:schema"), reverse("api:docs"), reverse("api:datapackage")]
+    urls += [reverse("robots_txt"), reverse("sitemap")]
     urls += [
         reverse("api:export", kwargs={"dataset": dataset, "file_format": file_format})
         for dataset in exports.DATASETS
@@ -202,6 +217,53 @@ def test_no_personal_value_appears_in_any_public_page_api_answer_export_or_log_l
     assert len(pages) > 60
     # The public profile is there, without its contact details.
     assert "Public Mediator Aylin" in pages["/api/v1/roster/profiles/ (en)"]
+
+
+# What a visitor might type to find a person: the mark every planted value starts with (the
+# search splits "zqsentinel-private-name" into its words), and whole values of each kind.
+SEARCHED_FOR = [
+    MARK,
+    sentinel("private-name"),
+    sentinel("secretariat-current_position-fr"),
+    sentinel("private-biography-ar"),
+    sentinel("private-role-en"),
+    sentinel("private-mandate"),
+    sentinel("participant-name"),
+    sentinel("participant-position"),
+    sentinel("cert"),
+    sentinel("focal-title"),
+    sentinel("focal-first"),
+    sentinel("staff-last"),
+    sentinel_email("private-email"),
+    sentinel_email("participant-email"),
+]
+
+
+def without_the_query(text: str, query: str) -> str:
+    """A results page says what was searched for (in the box, the title, the links to the same
+    page in other languages): that echo is the visitor's own text, not a leak."""
+    for form in (query, quote_plus(query), quote(query), escape(query)):
+        text = text.replace(form, "")
+    return text
+
+
+def test_no_personal_value_is_found_by_the_public_search(client, planted):
+    found = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            url = reverse("dashboard:search")
+        for query in SEARCHED_FOR:
+            response = client.get(url, {"q": query})
+            assert response.status_code == 200
+            text = without_the_query(body(response), query)
+            if 'class="search-result ' in text or found_in(text):
+                found[(language, query)] = found_in(text) or "a result"
+
+    assert found == {}
+    # The search itself works on the same data: the public profile's name is not personal, the
+    # commitment the planted people reported on is found.
+    response = client.get(reverse("dashboard:search"), {"q": planted["commitment"].title})
+    assert 'class="search-result search-result--commitment"' in response.content.decode()
 
 
 def test_the_secretariat_exports_everything_held_about_a_roster_member_as_json(
