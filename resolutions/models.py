@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from hijridate import Gregorian
 from simple_history.models import HistoricalRecords
 
@@ -22,7 +23,9 @@ from oic_mediation.models import HttpsURLField, RefusesNullCharactersModel, Trac
 class ImplementationStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     IN_PROGRESS = "in_progress", _("In progress")
-    IMPLEMENTED = "implemented", _("Implemented")
+    # French and Arabic agree the word with its noun: a paragraph is "mis en œuvre" (مُنفَّذ), a
+    # recommendation "mise en œuvre" (مُنفَّذة); hence one context per noun.
+    IMPLEMENTED = "implemented", pgettext_lazy("paragraph status", "Implemented")
 
 
 class Resolution(TrackedModel):
