@@ -313,6 +313,8 @@ def test_the_2nd_conference_reads_right_in_french_and_arabic(client):
     assert re.findall(r'badge--implemented">([^<]+)<', french.content.decode()) == ["Mise en œuvre"]
     assert re.findall(r'badge--implemented">([^<]+)<', arabic.content.decode()) == ["مُنفَّذة"]
     assert "«تنفيذ القرار رقم" in arabic_text
+    # Arabic's comma between a speaker and the position, not a Latin one.
+    assert "Yavuz Selim Kıran، نائب وزير الخارجية التركي" in arabic_text
     assert "29 نوفمبر 2018" in arabic_text and "نوفمبر، 2018" not in arabic_text
 
 
