@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from network.models import MemberState, Organisation
@@ -237,7 +238,8 @@ class SessionSpeaker(models.Model):
 class FollowUpStatus(models.TextChoices):
     PENDING = "pending", _("Not yet acted on")
     IN_PROGRESS = "in_progress", _("In progress")
-    IMPLEMENTED = "implemented", _("Implemented")
+    # Feminine in French and Arabic (une recommandation mise en œuvre, توصية مُنفَّذة).
+    IMPLEMENTED = "implemented", pgettext_lazy("recommendation follow-up", "Implemented")
     NOT_PURSUED = "not_pursued", _("Not pursued")
 
 

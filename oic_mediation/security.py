@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from oic_mediation.accounts.second_factor import (
     confirmed_device,
@@ -154,7 +154,11 @@ def lockout_response(request: HttpRequest, original_response=None, credentials=N
     if request.path_info.startswith(API_PREFIX):
         response = JsonResponse(
             {
-                "detail": _("Too many failed sign-in attempts; try again in %(minutes)d minutes.")
+                "detail": ngettext(
+                    "Too many failed sign-in attempts; try again in %(minutes)d minute.",
+                    "Too many failed sign-in attempts; try again in %(minutes)d minutes.",
+                    minutes,
+                )
                 % {"minutes": minutes},
                 "code": "locked_out",
             },

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from hijridate import Gregorian
 from simple_history.models import HistoricalRecords
 
@@ -24,7 +25,9 @@ from oic_mediation.text_search import Plain, SearchFields
 class ImplementationStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     IN_PROGRESS = "in_progress", _("In progress")
-    IMPLEMENTED = "implemented", _("Implemented")
+    # French and Arabic agree the word with its noun: a paragraph is "mis en œuvre" (مُنفَّذ), a
+    # recommendation "mise en œuvre" (مُنفَّذة); hence one context per noun.
+    IMPLEMENTED = "implemented", pgettext_lazy("paragraph status", "Implemented")
 
 
 # What each record is found by in the portal's search (oic_mediation.text_search): the title

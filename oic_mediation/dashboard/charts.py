@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 WIDTH = 640
 ROW_HEIGHT = 34
@@ -100,10 +101,12 @@ def _row_geometry(index: int, fraction: float, *, rtl: bool) -> dict:
 
 
 def _summary(title: str, pairs: Iterable[tuple[str, str]]) -> str:
-    parts = [f"{label}: {value}" for label, value in pairs]
+    # The colon and the semicolon come from the catalogue: French puts a narrow no-break space
+    # before them.
+    parts = [_("%(label)s: %(value)s") % {"label": label, "value": value} for label, value in pairs]
     if not parts:
         return _("%(title)s: no data yet.") % {"title": title}
-    return f"{title}. " + "; ".join(parts) + "."
+    return f"{title}. " + pgettext("list separator", "; ").join(parts) + "."
 
 
 def bar_chart(

@@ -21,7 +21,7 @@ CONFERENCES = [
         },
         "theme": {
             "en": "Surge in Mediation: the Role of the OIC",
-            "fr": "L'essor de la médiation : le rôle de l'OCI",
+            "fr": "L'essor de la médiation\u202f: le rôle de l'OCI",
             "ar": "تنامي الوساطة: دور منظمة التعاون الإسلامي",
         },
         "city": {"en": "Istanbul", "fr": "Istanbul", "ar": "إسطنبول"},
@@ -47,13 +47,13 @@ CONFERENCES = [
         },
         "theme": {
             "en": "Implementation of Resolution No. 53/45-POL: Challenges and Opportunities",
-            "fr": "Mise en œuvre de la résolution n° 53/45-POL : défis et opportunités",
+            "fr": "Mise en œuvre de la résolution n° 53/45-POL\u202f: défis et opportunités",
             "ar": "تنفيذ القرار رقم 53/45-POL: التحديات والفرص",
         },
         "city": {"en": "Istanbul", "fr": "Istanbul", "ar": "إسطنبول"},
         "convened_by": {
             "en": "the Ministry of Foreign Affairs of Türkiye with the OIC General Secretariat",
-            "fr": "le Ministère des Affaires étrangères de la Türkiye avec le Secrétariat général de l'OCI",
+            "fr": "le ministère des Affaires étrangères de la Türkiye avec le Secrétariat général de l'OCI",
             "ar": "وزارة الخارجية التركية بالتعاون مع الأمانة العامة لمنظمة التعاون الإسلامي",
         },
         "summary": {
@@ -84,7 +84,7 @@ CONFERENCES = [
         "city": {"en": "Istanbul", "fr": "Istanbul", "ar": "إسطنبول"},
         "summary": {
             "en": "Held with SESRIC; more than 250 participants.",
-            "fr": "Organisée avec le SESRIC ; plus de 250 participants.",
+            "fr": "Organisée avec le SESRIC\u202f; plus de 250 participants.",
             "ar": "عُقد بالتعاون مع مركز سيسرك؛ وحضره أكثر من 250 مشاركاً.",
         },
     },
@@ -110,7 +110,7 @@ CONFERENCES = [
         "city": {"en": "Jeddah", "fr": "Djeddah", "ar": "جدة"},
         "convened_by": {
             "en": "the Ministry of Foreign Affairs of Saudi Arabia with the OIC General Secretariat",
-            "fr": "le Ministère des Affaires étrangères de l'Arabie saoudite avec le Secrétariat général de l'OCI",
+            "fr": "le ministère des Affaires étrangères de l'Arabie saoudite avec le Secrétariat général de l'OCI",
             "ar": "وزارة الخارجية في المملكة العربية السعودية بالتعاون مع الأمانة العامة لمنظمة التعاون الإسلامي",
         },
     },
@@ -169,8 +169,8 @@ SPEAKERS = [
         "organisation": None,
         "position": {
             "en": "Special Secretary for the Middle East, OIC and Legal Affairs, Ministry of Foreign Affairs of Pakistan",
-            "fr": "Secrétaire spécial pour le Moyen-Orient, l'OCI et les affaires juridiques, Ministère des affaires étrangères du Pakistan",
-            "ar": "السكرتير الخاص لشؤون الشرق الأوسط ومنظمة التعاون الإسلامي والشؤون القانونية في وزارة الخارجية الباكستانية",
+            "fr": "Secrétaire spécial pour le Moyen-Orient, l'OCI et les affaires juridiques, ministère des Affaires étrangères du Pakistan",
+            "ar": "وكيل خاص لشؤون الشرق الأوسط ومنظمة التعاون الإسلامي والشؤون القانونية في وزارة الخارجية الباكستانية",
         },
     },
     {
@@ -180,7 +180,7 @@ SPEAKERS = [
         "organisation": None,
         "position": {
             "en": "Director of the Department of Arab and Middle East Affairs and Spokesperson, Ministry of Foreign Affairs and Expatriates of Jordan",
-            "fr": "Directeur du département des affaires arabes et du Moyen-Orient et porte-parole du Ministère des Affaires étrangères et des expatriés de Jordanie",
+            "fr": "Directeur du département des affaires arabes et du Moyen-Orient et porte-parole du ministère des Affaires étrangères et des Expatriés de Jordanie",
             "ar": "مدير إدارة الشؤون العربية والشرق الأوسط والناطق الرسمي باسم وزارة الخارجية وشؤون المغتربين الأردنية",
         },
     },
@@ -202,7 +202,7 @@ SPEAKERS = [
         "organisation": "turkiye-ministry-of-foreign-affairs",
         "position": {
             "en": "Director General for Conflict Prevention and Crisis Management, Ministry of Foreign Affairs of Türkiye",
-            "fr": "Directeur général pour la prévention des conflits et la gestion des crises, Ministère des Affaires étrangères de la Türkiye",
+            "fr": "Directeur général pour la prévention des conflits et la gestion des crises, ministère des Affaires étrangères de la Türkiye",
             "ar": "المدير العام لمنع النزاعات وإدارة الأزمات في وزارة الخارجية التركية",
         },
     },
@@ -217,7 +217,7 @@ SESSIONS = [
         "title": {"en": "Opening", "fr": "Ouverture", "ar": "الجلسة الافتتاحية"},
         "summary": {
             "en": "Opening speeches by the Deputy Foreign Minister of Türkiye and by the OIC Assistant Secretary General for Political Affairs (designate), who read the speech of the Secretary General, H.E. Dr. Yousef Ahmed Al-Othaimeen.",
-            "fr": "Discours d'ouverture du Vice-ministre des Affaires étrangères de la Türkiye et du Secrétaire général adjoint (désigné) aux affaires politiques de l'OCI, qui a lu le discours du Secrétaire général, S.E. Dr. Yousef Ahmed Al-Othaimeen.",
+            "fr": "Discours d'ouverture du vice-ministre des Affaires étrangères de la Türkiye et du Secrétaire général adjoint (désigné) aux affaires politiques de l'OCI, qui a lu le discours du Secrétaire général, S. E. le Dr Yousef Ahmed Al-Othaimeen.",
             "ar": "كلمتان افتتاحيتان لنائب وزير الخارجية التركي وللأمين العام المساعد للشؤون السياسية في منظمة التعاون الإسلامي (المعيَّن)، الذي تلا كلمة الأمين العام، معالي الدكتور يوسف بن أحمد العثيمين.",
         },
         "speakers": [
@@ -231,12 +231,12 @@ SESSIONS = [
         "kind": "presentation",
         "title": {
             "en": "Session 1: The state of conflict in the OIC geography",
-            "fr": "Première session : L'état de conflit dans la géographie de l'OCI",
-            "ar": "الجلسة الأولى: حالة النزاعات في نطاق منظمة التعاون الإسلامي",
+            "fr": "Première session\u202f: «\u202fL'état de conflit dans la géographie de l'OCI\u202f»",
+            "ar": "الجلسة الأولى: «حالة النزاعات في نطاق منظمة التعاون الإسلامي»",
         },
         "summary": {
             "en": "Presentation of the SESRIC report \u201cAchieving Peace and Security in a Turbulent World: An Arduous Challenge for the OIC\u201d, prepared with the PSCU, followed by questions and round-table discussion.",
-            "fr": "Présentation du rapport du SESRIC « Réaliser la paix et la sécurité dans un monde bouleversé : un défi ardu pour l'OCI », préparé avec la PSCU, suivie de questions-réponses et de tables rondes.",
+            "fr": "Présentation du rapport du SESRIC «\u202fRéaliser la paix et la sécurité dans un monde bouleversé\u202f: un défi ardu pour l'OCI\u202f», préparé avec la PSCU, suivie de questions-réponses et de tables rondes.",
             "ar": "عرض تقرير مركز سيسرك «تحقيق السلام والأمن في عالم مضطرب: تحدٍّ شاق أمام منظمة التعاون الإسلامي»، الذي أُعدّ بالتعاون مع وحدة السلم والأمن وحل النزاعات، أعقبته أسئلة ونقاش في إطار مائدة مستديرة.",
         },
         "speakers": [("Musa Kulaklıkaya", "presenter", "")],
@@ -247,12 +247,12 @@ SESSIONS = [
         "kind": "panel",
         "title": {
             "en": "Session 2: Implementation of Resolution No. 53/45-POL — ways forward",
-            "fr": "Deuxième session : Mise en œuvre de la résolution n° 53/45-POL — voies à suivre",
-            "ar": "الجلسة الثانية: تنفيذ القرار رقم 53/45-POL — سبل المضي قدماً",
+            "fr": "Deuxième session\u202f: «\u202fMise en œuvre de la résolution n° 53/45-POL — voies à suivre\u202f»",
+            "ar": "الجلسة الثانية: «تنفيذ القرار رقم 53/45-POL — سبل المضي قدماً»",
         },
         "summary": {
             "en": "Took stock of what had been achieved since the adoption of the resolution and focused on concrete next steps.",
-            "fr": "A fait le point sur ce qui a été accompli depuis l'adoption de la résolution et s'est concentrée sur les mesures concrètes à prendre.",
+            "fr": "La session a fait le point sur ce qui avait été accompli depuis l'adoption de la résolution et s'est concentrée sur les mesures concrètes à prendre.",
             "ar": "استعرضت الجلسة ما تحقق منذ اعتماد القرار، وركّزت على الخطوات الملموسة التالية.",
         },
         "speakers": [
@@ -269,7 +269,7 @@ SESSIONS = [
         "title": {"en": "Closing remarks", "fr": "Observations finales", "ar": "الكلمة الختامية"},
         "summary": {
             "en": "Much of the resolution was implemented before its first anniversary; the network of mediators, special envoys and experts and the code of conduct for mediators remain to be implemented. Priorities: more interaction and capacity building.",
-            "fr": "Une grande partie de la résolution a été mise en œuvre avant son premier anniversaire ; le réseau de médiateurs, d'envoyés spéciaux et d'experts et le code de conduite pour les médiateurs restent à mettre en œuvre. Priorités : l'accroissement de l'interaction et le renforcement des capacités.",
+            "fr": "Une grande partie de la résolution a été mise en œuvre avant son premier anniversaire\u202f; le réseau de médiateurs, d'envoyés spéciaux et d'experts et le code de conduite pour les médiateurs restent à mettre en œuvre. Priorités\u202f: l'accroissement de l'interaction et le renforcement des capacités.",
             "ar": "نُفِّذ جزء كبير من القرار قبل حلول الذكرى السنوية الأولى لاعتماده؛ ولا تزال شبكة الوسطاء والمبعوثين الخاصين والخبراء ومدونة قواعد السلوك للوسطاء بانتظار التنفيذ. الأولويات: زيادة التفاعل وبناء القدرات.",
         },
         "speakers": [("Burak Akçapar", "speaker", "")],
@@ -321,7 +321,7 @@ RECOMMENDATIONS = [
         "paragraphs": [("53/45-POL", 4)],
         "text": {
             "en": "Develop early-warning mechanisms and support the OIC field units, which have important early-warning functions.",
-            "fr": "Développer des mécanismes d'alerte rapide et soutenir les unités de terrain de l'OCI, qui ont des fonctions importantes d'alerte précoce.",
+            "fr": "Développer des mécanismes d'alerte rapide et soutenir les unités de terrain de l'OCI, qui ont des fonctions importantes d'alerte rapide.",
             "ar": "تطوير آليات للإنذار المبكر ودعم الوحدات الميدانية لمنظمة التعاون الإسلامي التي تضطلع بمهام مهمة في مجال الإنذار المبكر.",
         },
     },
@@ -354,7 +354,7 @@ RECOMMENDATIONS = [
         "paragraphs": [("53/45-POL", 5)],
         "text": {
             "en": "Develop a formula to associate fully with the UN Mediation Support Unit (MSU) and the Standby Team of Mediation Experts.",
-            "fr": "Élaborer une formule pour s'associer pleinement à l'Unité d'appui à la médiation (MSU) de l'ONU et à l'équipe volante d'experts en médiation.",
+            "fr": "Élaborer une formule pour s'associer pleinement au Groupe de l'appui à la médiation (MSU) de l'ONU et à l'Équipe de réserve d'experts de la médiation.",
             "ar": "وضع صيغة للارتباط الكامل بوحدة دعم الوساطة التابعة للأمم المتحدة وبالفريق الاحتياطي لخبراء الوساطة.",
         },
     },
@@ -374,13 +374,13 @@ RECOMMENDATIONS = [
         "session": 3,
         "addressee": {
             "en": "member states that also belong to the African Union or the League of Arab States",
-            "fr": "les États membres qui appartiennent aussi à l'Union africaine ou à la Ligue arabe",
+            "fr": "les États membres qui appartiennent aussi à l'Union africaine ou à la Ligue des États arabes",
             "ar": "الدول الأعضاء المنتمية أيضاً إلى الاتحاد الأفريقي أو جامعة الدول العربية",
         },
         "paragraphs": [("53/45-POL", 5)],
         "text": {
             "en": "Use the overlap of membership with the African Union and the League of Arab States to carry the vision of the resolution to other regional organisations and work for synergy.",
-            "fr": "Tirer parti du chevauchement des adhésions avec l'Union africaine et la Ligue arabe pour transmettre la vision de la résolution à d'autres organisations régionales et œuvrer en faveur d'une synergie.",
+            "fr": "Tirer parti du chevauchement des adhésions avec l'Union africaine et la Ligue des États arabes pour transmettre la vision de la résolution à d'autres organisations régionales et œuvrer en faveur d'une synergie.",
             "ar": "الاستفادة من تداخل العضوية مع الاتحاد الأفريقي وجامعة الدول العربية لنقل رؤية القرار إلى المنظمات الإقليمية الأخرى والعمل على تحقيق التآزر.",
         },
     },
@@ -391,7 +391,7 @@ RECOMMENDATIONS = [
         "paragraphs": [("53/45-POL", 8)],
         "text": {
             "en": "Member states to offer training opportunities similar to the \u201cMediation for Peace\u201d certificate programme, to multiply current efforts.",
-            "fr": "Les États membres sont invités à offrir des possibilités de formation similaires au programme de certification « Médiation pour la paix », afin de multiplier les efforts actuels.",
+            "fr": "Les États membres sont invités à offrir des possibilités de formation similaires au programme de certification «\u202fMédiation pour la paix\u202f», afin de multiplier les efforts actuels.",
             "ar": "دعوة الدول الأعضاء إلى توفير فرص تدريبية مماثلة لبرنامج شهادة «الوساطة من أجل السلام» لمضاعفة الجهود الحالية.",
         },
     },
@@ -428,7 +428,7 @@ RECOMMENDATIONS = [
         ],
         "text": {
             "en": "Priority 1 — more interaction: use the Contact Group of the Friends of Mediation, and connect better with the work of the UN, the OSCE and other regional organisations such as the African Union.",
-            "fr": "Priorité 1 — accroître l'interaction : utiliser le Groupe de contact des amis de la médiation et mieux se connecter au travail de l'ONU, de l'OSCE et d'autres organisations régionales, telles que l'Union africaine.",
+            "fr": "Priorité 1 — accroître l'interaction\u202f: utiliser le Groupe de contact des amis de la médiation et mieux se connecter au travail de l'ONU, de l'OSCE et d'autres organisations régionales, telles que l'Union africaine.",
             "ar": "الأولوية الأولى — زيادة التفاعل: الاستفادة من مجموعة الاتصال لأصدقاء الوساطة، وتعزيز الارتباط بعمل الأمم المتحدة ومنظمة الأمن والتعاون في أوروبا وغيرهما من المنظمات الإقليمية مثل الاتحاد الأفريقي.",
         },
     },
@@ -449,13 +449,13 @@ RECOMMENDATIONS = [
 FOLLOW_UP_AS_OF = datetime.date(2018, 11, 29)
 FOLLOW_UP_NOTE = {
     "en": "Recommended at the 2nd Conference; no follow-up recorded yet.",
-    "fr": "Recommandation de la deuxième Conférence ; aucun suivi enregistré à ce jour.",
+    "fr": "Recommandation de la deuxième Conférence\u202f; aucun suivi enregistré à ce jour.",
     "ar": "أوصى بها المؤتمر الثاني؛ ولم تُسجَّل أي متابعة حتى الآن.",
 }
 
 SESRIC_REPORT_TITLE = {
     "en": "Achieving Peace and Security in a Turbulent World: An Arduous Challenge for the OIC",
-    "fr": "Réaliser la paix et la sécurité dans un monde bouleversé : un défi ardu pour l'OCI",
+    "fr": "Réaliser la paix et la sécurité dans un monde bouleversé\u202f: un défi ardu pour l'OCI",
     "ar": "تحقيق السلام والأمن في عالم مضطرب: تحدٍّ شاق أمام منظمة التعاون الإسلامي",
 }
 SUMMARY_REPORT_TITLE = {
@@ -497,7 +497,7 @@ DOCUMENTS = [
 
 SESRIC_SOURCE = {
     "en": "SESRIC, Achieving Peace and Security in a Turbulent World: An Arduous Challenge for the OIC (2018)",
-    "fr": "SESRIC, Réaliser la paix et la sécurité dans un monde bouleversé : un défi ardu pour l'OCI (2018)",
+    "fr": "SESRIC, Réaliser la paix et la sécurité dans un monde bouleversé\u202f: un défi ardu pour l'OCI (2018)",
     "ar": "سيسرك، تحقيق السلام والأمن في عالم مضطرب: تحدٍّ شاق أمام منظمة التعاون الإسلامي (2018)",
 }
 

@@ -71,7 +71,7 @@ MEMBER_STATES = [
     ("GY", "GUY", "guyana", "Guyana", "Guyana", "غيانا", "", False, False),
     ("ID", "IDN", "indonesia", "Indonesia", "Indonésie", "إندونيسيا", ASIAN, False, False),
     ("IR", "IRN", "iran", "Iran", "Iran", "إيران", ASIAN, False, False),
-    ("IQ", "IRQ", "iraq", "Iraq", "Irak", "العراق", ARAB, False, True),
+    ("IQ", "IRQ", "iraq", "Iraq", "Iraq", "العراق", ARAB, False, True),
     ("JO", "JOR", "jordan", "Jordan", "Jordanie", "الأردن", ARAB, False, True),
     ("KZ", "KAZ", "kazakhstan", "Kazakhstan", "Kazakhstan", "كازاخستان", ASIAN, False, False),
     ("KW", "KWT", "kuwait", "Kuwait", "Koweït", "الكويت", ARAB, False, True),
@@ -86,7 +86,7 @@ MEMBER_STATES = [
     ("MZ", "MOZ", "mozambique", "Mozambique", "Mozambique", "موزمبيق", AFRICAN, True, False),
     ("NE", "NER", "niger", "Niger", "Niger", "النيجر", AFRICAN, True, False),
     ("NG", "NGA", "nigeria", "Nigeria", "Nigéria", "نيجيريا", AFRICAN, True, False),
-    ("OM", "OMN", "oman", "Oman", "Oman", "عمان", ARAB, False, True),
+    ("OM", "OMN", "oman", "Oman", "Oman", "عُمان", ARAB, False, True),
     ("PK", "PAK", "pakistan", "Pakistan", "Pakistan", "باكستان", ASIAN, False, False),
     ("PS", "PSE", "palestine", "Palestine", "Palestine", "فلسطين", ARAB, False, True),
     ("QA", "QAT", "qatar", "Qatar", "Qatar", "قطر", ARAB, False, True),
@@ -230,7 +230,7 @@ ORGANISATIONS = [
         "name": {"en": "Committee of Wise Persons", "fr": "Comité des Sages", "ar": "لجنة الحكماء"},
         "description": {
             "en": "Part of the OIC peace and security architecture, with special initiatives, the PSCU and the Special Envoys of the Secretary General.",
-            "fr": "Élément de l'architecture de paix et de sécurité de l'OCI, avec les initiatives spéciales, la PSCU et les Envoyés spéciaux du Secrétaire général.",
+            "fr": "Élément de l'architecture de paix et de sécurité de l'OCI, avec les initiatives spéciales, la PSCU et les envoyés spéciaux du Secrétaire général.",
             "ar": "جزء من هيكل السلم والأمن في منظمة التعاون الإسلامي، إلى جانب المبادرات الخاصة ووحدة السلم والأمن وحل النزاعات والمبعوثين الخاصين للأمين العام.",
         },
     },
@@ -267,7 +267,7 @@ ORGANISATIONS = [
         "parent": "united-nations",
         "name": {
             "en": "UN Mediation Support Unit",
-            "fr": "Unité d'appui à la médiation des Nations Unies",
+            "fr": "Groupe de l'appui à la médiation des Nations Unies",
             "ar": "وحدة دعم الوساطة التابعة للأمم المتحدة",
         },
         "acronym": {"en": "MSU", "fr": "MSU", "ar": "وحدة دعم الوساطة"},
@@ -279,7 +279,7 @@ ORGANISATIONS = [
         "parent": "un-mediation-support-unit",
         "name": {
             "en": "UN Standby Team of Mediation Experts",
-            "fr": "Équipe volante d'experts en médiation des Nations Unies",
+            "fr": "Équipe de réserve d'experts de la médiation des Nations Unies",
             "ar": "الفريق الاحتياطي لخبراء الوساطة التابع للأمم المتحدة",
         },
     },
@@ -352,12 +352,12 @@ ORGANISATIONS = [
         "parent": "turkiye-ministry-of-foreign-affairs",
         "name": {
             "en": "Diplomacy Academy of the Ministry of Foreign Affairs of Türkiye",
-            "fr": "Académie diplomatique du Ministère des Affaires étrangères de la Türkiye",
+            "fr": "Académie diplomatique du ministère des Affaires étrangères de la Türkiye",
             "ar": "الأكاديمية الدبلوماسية التابعة لوزارة الخارجية التركية",
         },
         "description": {
             "en": "Runs the \u201cMediation for Peace\u201d certificate programme for young OIC diplomats.",
-            "fr": "Organise le programme de certification « Médiation pour la paix » destiné aux jeunes diplomates de l'OCI.",
+            "fr": "Organise le programme de certification «\u202fMédiation pour la paix\u202f» destiné aux jeunes diplomates de l'OCI.",
             "ar": "تتولى تنظيم برنامج شهادة «الوساطة من أجل السلام» للدبلوماسيين الشباب من الدول الأعضاء في منظمة التعاون الإسلامي.",
         },
     },
@@ -386,7 +386,7 @@ CONTACT_GROUP = {
     },
     "description": {
         "en": "Created under Resolution 53/45-POL to increase interaction on mediation among member states and with the General Secretariat. Co-chaired by Türkiye, Saudi Arabia, The Gambia and the OIC General Secretariat; 24 members in November 2018, the OIC's second-largest contact group. Its establishment is dated here by its first meeting (24 September 2018).",
-        "fr": "Créé en application de la résolution 53/45-POL pour accroître l'interaction sur la médiation entre les États membres et avec le Secrétariat général. Coprésidé par la Türkiye, l'Arabie saoudite, la Gambie et le Secrétariat général de l'OCI ; 24 membres en novembre 2018, le deuxième plus important groupe de contact de l'OCI. Sa création est datée ici de sa première réunion (24 septembre 2018).",
+        "fr": "Créé en application de la résolution 53/45-POL pour accroître l'interaction sur la médiation entre les États membres et avec le Secrétariat général. Coprésidé par la Türkiye, l'Arabie saoudite, la Gambie et le Secrétariat général de l'OCI\u202f; 24 membres en novembre 2018, le deuxième plus important groupe de contact de l'OCI. Sa création est datée ici de sa première réunion (24 septembre 2018).",
         "ar": "أُنشئت بموجب القرار 53/45-POL لزيادة التفاعل في مجال الوساطة بين الدول الأعضاء ومع الأمانة العامة. وتشترك في رئاستها تركيا والمملكة العربية السعودية وغامبيا والأمانة العامة لمنظمة التعاون الإسلامي؛ وكانت تضم 24 عضواً في نوفمبر 2018، وهي بذلك ثاني أكبر مجموعة اتصال في منظمة التعاون الإسلامي. ويُؤرَّخ إنشاؤها هنا بتاريخ اجتماعها الأول (24 سبتمبر 2018).",
     },
 }
@@ -429,7 +429,7 @@ CONTACT_GROUP_MEETINGS = [
         },
         "agenda": {
             "en": "Principles and objectives of the Contact Group. The sources give November 2018 without the day; the level of the meeting is assumed.",
-            "fr": "Principes et objectifs du Groupe de contact. Les sources indiquent novembre 2018 sans le jour ; le niveau de la réunion est supposé.",
+            "fr": "Principes et objectifs du Groupe de contact. Les sources indiquent novembre 2018 sans le jour\u202f; le niveau de la réunion est supposé.",
             "ar": "مبادئ مجموعة الاتصال وأهدافها. تذكر المصادر شهر نوفمبر 2018 دون تحديد اليوم؛ أما مستوى الاجتماع فهو مُفترَض.",
         },
         "outcome": {
@@ -445,7 +445,7 @@ CONTACT_GROUP_MEETINGS = [
         "place": {"en": "Jeddah", "fr": "Djeddah", "ar": "جدة"},
         "agenda": {
             "en": "Early implementation of the operative paragraphs of Resolution 56/46-POL: a code of conduct for mediators and the network of mediators, special envoys and experts.",
-            "fr": "Mise en œuvre rapide des paragraphes opérationnels de la résolution 56/46-POL : un code de conduite pour les médiateurs et le réseau de médiateurs, d'envoyés spéciaux et d'experts.",
+            "fr": "Mise en œuvre rapide des paragraphes du dispositif de la résolution 56/46-POL\u202f: un code de conduite pour les médiateurs et le réseau de médiateurs, d'envoyés spéciaux et d'experts.",
             "ar": "الإسراع في تنفيذ فقرات منطوق القرار 56/46-POL: مدونة قواعد سلوك للوسطاء، وشبكة الوسطاء والمبعوثين الخاصين والخبراء.",
         },
     },
@@ -487,7 +487,7 @@ EXPERTISE_AREAS = [
     ("negotiation", "Negotiation", "Négociation", "التفاوض"),
     ("conflict-analysis", "Conflict analysis", "Analyse des conflits", "تحليل النزاعات"),
     ("conflict-prevention", "Conflict prevention", "Prévention des conflits", "منع النزاعات"),
-    ("early-warning", "Early warning", "Alerte précoce", "الإنذار المبكر"),
+    ("early-warning", "Early warning", "Alerte rapide", "الإنذار المبكر"),
     ("dialogue-facilitation", "Dialogue facilitation", "Facilitation du dialogue", "تيسير الحوار"),
     (
         "ceasefires-and-security-arrangements",

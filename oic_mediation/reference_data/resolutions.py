@@ -20,7 +20,7 @@ RESOLUTIONS = [
         "place": {"en": "Dhaka", "fr": "Dhaka", "ar": "دكا"},
         "summary": {
             "en": "The OIC's first resolution on mediation, proposed by Türkiye and adopted at the 45th session of the Council of Foreign Ministers. It gave a strong political mandate for a more structured and effective OIC approach to mediation. The paragraph texts recorded here paraphrase the summary report of the 2nd Conference of OIC Member States on Mediation (A/73/725); the authentic text is the resolution itself.",
-            "fr": "Première résolution de l'OCI sur la médiation, proposée par la Türkiye et adoptée à la 45e session du Conseil des ministres des Affaires étrangères. Elle a fourni un mandat politique fort pour une approche plus structurée et efficace de l'OCI envers la médiation. Les textes des paragraphes enregistrés ici paraphrasent le rapport sommaire de la deuxième Conférence des États membres de l'OCI sur la médiation (A/73/725) ; le texte faisant foi est celui de la résolution.",
+            "fr": "Première résolution de l'OCI sur la médiation, proposée par la Türkiye et adoptée à la 45e session du Conseil des ministres des Affaires étrangères. Elle a fourni un mandat politique fort pour une approche plus structurée et efficace de l'OCI envers la médiation. Les textes des paragraphes enregistrés ici paraphrasent le rapport sommaire de la deuxième Conférence des États membres de l'OCI sur la médiation (A/73/725)\u202f; le texte faisant foi est celui de la résolution.",
             "ar": "أول قرار لمنظمة التعاون الإسلامي بشأن الوساطة، اقترحته تركيا واعتُمد في الدورة الخامسة والأربعين لمجلس وزراء الخارجية. وقد منح ولاية سياسية قوية لاتباع نهج أكثر تنظيماً وفعالية في عمل المنظمة في مجال الوساطة. ونصوص الفقرات المسجَّلة هنا إعادة صياغة لما ورد في التقرير الموجز للمؤتمر الثاني للدول الأعضاء في منظمة التعاون الإسلامي حول الوساطة (A/73/725)؛ أما النص الذي يُعتدّ به فهو نص القرار نفسه.",
         },
     },
@@ -87,7 +87,7 @@ PARAGRAPHS = [
         },
         "expected_deliverables": {
             "en": "Working partnerships and exchanges of experience with the UN (Mediation Support Unit, Standby Team, UNITAR), the OSCE, the African Union and the League of Arab States.",
-            "fr": "Des partenariats effectifs et des échanges d'expérience avec l'ONU (Unité d'appui à la médiation, équipe volante, UNITAR), l'OSCE, l'Union africaine et la Ligue des États arabes.",
+            "fr": "Des partenariats effectifs et des échanges d'expérience avec l'ONU (Groupe de l'appui à la médiation, Équipe de réserve d'experts de la médiation, UNITAR), l'OSCE, l'Union africaine et la Ligue des États arabes.",
             "ar": "شراكات فاعلة وتبادل للخبرات مع الأمم المتحدة (وحدة دعم الوساطة، والفريق الاحتياطي لخبراء الوساطة، ومعهد الأمم المتحدة للتدريب والبحث «يونيتار»)، ومنظمة الأمن والتعاون في أوروبا، والاتحاد الأفريقي، وجامعة الدول العربية.",
         },
     },
@@ -129,7 +129,7 @@ PARAGRAPHS = [
         },
         "expected_deliverables": {
             "en": "Training programmes and editions for diplomats of member states, and the number of diplomats trained.",
-            "fr": "Des programmes et sessions de formation pour les diplomates des États membres, et le nombre de diplomates formés.",
+            "fr": "Des programmes de formation et leurs éditions pour les diplomates des États membres, et le nombre de diplomates formés.",
             "ar": "برامج تدريبية ودوراتها لفائدة دبلوماسيي الدول الأعضاء، وعدد الدبلوماسيين الذين تلقّوا التدريب.",
         },
     },
@@ -259,7 +259,7 @@ STATUS_UPDATES = [
         "source": CLOSING_REMARKS,
         "note": {
             "en": "The 2nd Conference was held on 29 November 2018; the closing remarks state that it will provide a platform every year.",
-            "fr": "La deuxième Conférence s'est tenue le 29 novembre 2018 ; les observations finales indiquent qu'elle fournira chaque année une plateforme.",
+            "fr": "La deuxième Conférence s'est tenue le 29 novembre 2018\u202f; les observations finales indiquent qu'elle fournira chaque année une plateforme.",
             "ar": "عُقد المؤتمر الثاني في 29 نوفمبر 2018؛ وتفيد الكلمة الختامية بأنه سيوفّر منبراً كل عام.",
         },
     },
@@ -270,7 +270,7 @@ STATUS_UPDATES = [
         "source": CLOSING_REMARKS,
         "note": {
             "en": "A new means of training for OIC diplomats exists, and one training took place at the Conference itself; the \u201cMediation for Peace\u201d certificate programme was welcomed.",
-            "fr": "Un nouveau moyen de formation pour les diplomates de l'OCI existe, et une formation a eu lieu lors de la Conférence même ; le programme de certification « Médiation pour la paix » a été salué.",
+            "fr": "Un nouveau moyen de formation pour les diplomates de l'OCI existe, et une formation a eu lieu lors de la Conférence même\u202f; le programme de certification «\u202fMédiation pour la paix\u202f» a été salué.",
             "ar": "تتوفر وسيلة جديدة لتدريب دبلوماسيي منظمة التعاون الإسلامي، وعُقد تدريب خلال المؤتمر نفسه؛ ولقي برنامج شهادة «الوساطة من أجل السلام» ترحيباً.",
         },
     },
@@ -303,7 +303,7 @@ STATUS_UPDATES = [
         "source": SESSION_TWO,
         "note": {
             "en": "The report gives no status for paragraph 4. Session 2 stressed that support for the PSCU is paramount; recorded as in progress by the portal, to be confirmed by the Secretariat.",
-            "fr": "Le rapport ne donne aucun statut pour le paragraphe 4. La deuxième session a souligné que le soutien à la PSCU est primordial ; enregistré comme en cours par le portail, à confirmer par le Secrétariat.",
+            "fr": "Le rapport ne donne aucun statut pour le paragraphe 4. La deuxième session a souligné que le soutien à la PSCU est primordial\u202f; enregistré comme en cours par le portail, à confirmer par le Secrétariat.",
             "ar": "لا يحدد التقرير حالة الفقرة 4. وقد شددت الجلسة الثانية على الأهمية القصوى لدعم وحدة السلم والأمن وحل النزاعات؛ وسجّلتها البوابة على أنها «قيد التنفيذ»، رهناً بتأكيد الأمانة العامة.",
         },
     },
@@ -314,7 +314,7 @@ STATUS_UPDATES = [
         "source": SESSION_TWO,
         "note": {
             "en": "The report gives no status for paragraph 5. Session 2 referred to it often and listed many achievable steps; recorded as in progress by the portal, to be confirmed by the Secretariat.",
-            "fr": "Le rapport ne donne aucun statut pour le paragraphe 5. La deuxième session s'y est souvent référée et a relevé de nombreuses étapes réalisables ; enregistré comme en cours par le portail, à confirmer par le Secrétariat.",
+            "fr": "Le rapport ne donne aucun statut pour le paragraphe 5. La deuxième session s'y est souvent référée et a relevé de nombreuses étapes réalisables\u202f; enregistré comme en cours par le portail, à confirmer par le Secrétariat.",
             "ar": "لا يحدد التقرير حالة الفقرة 5. وقد أشارت إليها الجلسة الثانية مراراً وعدّدت خطوات كثيرة قابلة للتحقيق؛ وسجّلتها البوابة على أنها «قيد التنفيذ»، رهناً بتأكيد الأمانة العامة.",
         },
     },

@@ -22,7 +22,7 @@ PROGRAMMES = [
         },
         "organiser_detail": {
             "en": "Diplomacy Academy of the Ministry of Foreign Affairs of Türkiye",
-            "fr": "Académie diplomatique du Ministère des Affaires étrangères de la Türkiye",
+            "fr": "Académie diplomatique du ministère des Affaires étrangères de la Türkiye",
             "ar": "الأكاديمية الدبلوماسية التابعة لوزارة الخارجية التركية",
         },
     },
@@ -72,7 +72,7 @@ EDITIONS = [
         "level_targeted": "junior",
         "description": {
             "en": "Started on 26 September 2022; end date and place to be confirmed.",
-            "fr": "Débutée le 26 septembre 2022 ; date de fin et lieu à confirmer.",
+            "fr": "Commencée le 26 septembre 2022\u202f; date de fin et lieu à confirmer.",
             "ar": "بدأت في 26 سبتمبر 2022؛ ويُحدَّد تاريخ انتهائها ومكان انعقادها لاحقاً.",
         },
     },
