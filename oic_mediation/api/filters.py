@@ -93,8 +93,15 @@ def resolution_symbol_filter(path: str) -> django_filters.ModelChoiceFilter:
     )
 
 
-def paragraph_number_filter(path: str) -> django_filters.NumberFilter:
-    return django_filters.NumberFilter(
+# A paragraph's number is a positive small integer: the schema says so, so that a client (and
+# schemathesis) knows ``paragraph_number=0`` is refused rather than matching nothing.
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 32767})
+class ParagraphNumberFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
+def paragraph_number_filter(path: str) -> ParagraphNumberFilter:
+    return ParagraphNumberFilter(
         field_name=f"{path}__number",
         min_value=1,
         max_value=32767,
