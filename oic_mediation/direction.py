@@ -104,6 +104,20 @@ def fallback_order(language: str) -> list[str]:
     return list(dict.fromkeys([language, *chain]))
 
 
+def text_and_language(instance, field_name: str, *, untranslated: str = "") -> tuple[str, str]:
+    """A translated field of ``instance`` read in the current language, and the language of the
+    text found: the current one, or the fallback that gave the text when the current one has
+    none. ``untranslated`` names the language of a field that has no translations."""
+    current = get_language() or settings.LANGUAGE_CODE
+    if untranslated:
+        return getattr(instance, field_name, "") or "", untranslated
+    for language in fallback_order(current):
+        value = getattr(instance, f"{field_name}_{language}", None)
+        if value:
+            return value, language
+    return getattr(instance, field_name, "") or "", current
+
+
 def strip_controls(text) -> str:
     """``text`` without bidi marks, embeddings, overrides or isolates."""
     if text is None:

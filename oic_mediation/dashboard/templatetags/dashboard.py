@@ -3,6 +3,7 @@ dates, the switcher, left-to-right runs in right-to-left text (``oic_mediation.d
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django import template
@@ -58,7 +59,20 @@ def keep_whole(value) -> str:
     if value in (None, ""):
         return value
     escaped = conditional_escape(value)
-    return mark_safe(direction.SYMBOL.sub(r'<span class="nowrap">\g<0></span>', escaped))
+    # The isolate marks go inside the span: the PDF renderer lays out the bidirectional text of
+    # each inline box apart, so marks outside it would no longer hold the symbol.
+    return mark_safe(
+        ISOLATED_SYMBOL.sub(
+            lambda match: f'<span class="nowrap">{direction.isolate(match.group("symbol"))}</span>',
+            escaped,
+        )
+    )
+
+
+ISOLATED_SYMBOL = re.compile(
+    f"{direction.LEFT_TO_RIGHT_ISOLATE}?(?P<symbol>{direction.SYMBOL.pattern})"
+    f"{direction.POP_DIRECTIONAL_ISOLATE}?"
+)
 
 
 @register.simple_tag
@@ -71,28 +85,26 @@ def in_own_language(instance, field_name: str, *, untranslated: str = "") -> str
     source cited as written): marked whenever the page is in another language."""
     if instance is None:
         return ""
+    value, language = direction.text_and_language(instance, field_name, untranslated=untranslated)
+    return in_language(value, language)
+
+
+@register.filter
+def in_language(value, language: str) -> str:
+    """Text written in ``language``: as it is in a page of that language (its left-to-right runs
+    isolated), marked with ``lang`` and ``dir`` in a page of another."""
     current = get_language()
-    if untranslated:
-        value, language = getattr(instance, field_name, ""), untranslated
-    else:
-        value, language = "", current
-        for language in direction.fallback_order(current):
-            value = getattr(instance, f"{field_name}_{language}", None) or ""
-            if value:
-                break
-        else:
-            value, language = getattr(instance, field_name, "") or "", current
     if not value:
         return ""
     if language == current:
         return conditional_escape(direction.isolate_runs(value))
     text_direction = "rtl" if direction.is_rtl(language) else "ltr"
-    return format_html(
-        '<span lang="{}" dir="{}">{}</span>',
-        language,
-        text_direction,
-        direction.strip_controls(value),
-    )
+    text = direction.strip_controls(value)
+    if text_direction == "ltr" and direction.is_rtl(current):
+        # The isolate characters as well as the attribute: the PDF renderer ignores ``dir`` on
+        # inline elements, and the text must not take the order of the Arabic around it.
+        text = direction.isolate(text)
+    return format_html('<span lang="{}" dir="{}">{}</span>', language, text_direction, text)
 
 
 @register.filter
