@@ -250,6 +250,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# A refused form (stale page, cookies blocked) gets the site's page, not Django's bare one.
+CSRF_FAILURE_VIEW = "oic_mediation.errors.csrf_failure"
+
 # Brute-force protection: lock a username from one address after repeated failures.
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOCKOUT_FAILURES", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("DJANGO_LOCKOUT_MINUTES", 30, minimum=1) / 60
@@ -327,7 +330,17 @@ SIMPLE_HISTORY_REVERT_DISABLED = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # A refused access is one warning line, without a traceback.
+    "filters": {
+        "refusals_without_traceback": {"()": "oic_mediation.log_filters.RefusalsWithoutTraceback"}
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO").upper()},
-    "loggers": {"django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR"}},
+    "loggers": {
+        # Every record reaches the root's console once: Django's own "django" console handler
+        # (debug mode) and a handler on a child logger would print each record a second time.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.request": {"filters": ["refusals_without_traceback"]},
+        "django.security.DisallowedHost": {"level": "ERROR"},
+    },
 }

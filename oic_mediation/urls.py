@@ -13,6 +13,12 @@ from django.views.static import serve
 
 from oic_mediation.roster_matching.views import roster_matching
 
+# Error pages in the site's layout and the request's language; JSON under /api/.
+handler400 = "oic_mediation.errors.bad_request"
+handler403 = "oic_mediation.errors.permission_denied"
+handler404 = "oic_mediation.errors.page_not_found"
+handler500 = "oic_mediation.errors.server_error"
+
 admin.site.site_header = "OIC Mediation Capacity Portal — Secretariat"
 admin.site.site_title = "OIC Mediation Capacity Portal"
 
