@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from network.rules import is_secretariat
 from oic_mediation.accounts.second_factor import AdminSignInForm, confirmed_device
+
+# The app whose section lists roster matching: the roster's own ("Member states and the
+# mediation network"), next to "Roster members".
+ROSTER_MATCHING_APP = "network"
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -26,3 +33,31 @@ class PortalAdminSite(admin.AdminSite):
         if settings.STAFF_OTP_REQUIRED:
             return False
         return confirmed_device(request.user) is None
+
+    def get_app_list(self, request, app_label=None):
+        """Django's list of apps and models (the index, each app's page, the sidebar), with the
+        admin pages that have no model of their own added by the functions below."""
+        app_list = super().get_app_list(request, app_label)
+        return with_roster_matching(request, app_list)
+
+
+def with_roster_matching(request, app_list: list[dict]) -> list[dict]:
+    """Roster matching (``/admin/roster-matching/``) in the network section, after "Roster
+    members", for the Secretariat only (the page refuses anyone else)."""
+    if not is_secretariat(request.user):
+        return app_list
+    for app in app_list:
+        if app["app_label"] != ROSTER_MATCHING_APP:
+            continue
+        entry = {
+            "name": _("Roster matching"),
+            "object_name": "RosterMatching",
+            "admin_url": reverse("secretariat_roster_matching"),
+            "add_url": None,
+            "view_only": True,
+            "perms": {"view": True},
+        }
+        names = [model["object_name"] for model in app["models"]]
+        position = names.index("RosterMember") + 1 if "RosterMember" in names else len(names)
+        app["models"].insert(position, entry)
+    return app_list
