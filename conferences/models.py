@@ -448,3 +448,9 @@ class CitedFigure(TrackedModel):
     def __str__(self) -> str:
         unit = self.unit if self.unit in ("", "%") else f" {self.unit}"
         return f"{self.value.normalize():f}{unit} {self.statement}"
+
+    @property
+    def source_names_its_year(self) -> bool:
+        """Whether the source's text already gives its year ("SESRIC, … (2018)"): a citation then
+        adds no "(2018)" of its own."""
+        return str(self.source_year) in (self.source or "")

@@ -6,32 +6,40 @@
   participants to, conferences it hosts).
 
 Every event lasts whole days (``DTEND`` is the day after the last one, as iCalendar wants); a
-meeting known only to the month spans that month. Summaries are in the feed's language. UIDs stay
-the same across languages and over time, so a subscribed calendar updates instead of duplicating;
+meeting known only to the month spans that month. Summaries are in the feed's language, their
+left-to-right runs isolated in Arabic (``oic_mediation.direction``). UIDs stay the same across
+languages, hosts and time ("conference-2@oic-mediation-portal": no host name, which would change
+with the address the feed is read from), so a subscribed calendar updates instead of duplicating;
 ``DTSTAMP`` is when the record last changed.
 
 A feed carries the events that end at most ``CALENDAR_PAST_DAYS`` days ago (one year; setting
 ``OIC_CALENDAR_PAST_DAYS``, ``None`` for every event) and every later one: what a subscribed
-calendar needs, while the feed does not keep growing with the years of history (the dashboard's
-pages list the past in full).
+calendar needs, while the feed does not keep growing with the years of history. ``?history=all``
+gives every event since the first.
+
+Every feed ends with one ``VFREEBUSY``: the period the feed covers (``DTSTART``/``DTEND``) and
+the days its events take (``FREEBUSY``). RFC 5545 (3.6) wants at least one component in a
+calendar, and a feed can rightly hold no event (a state with none this year): it then still says
+something true and checkable, "nothing in this period", instead of being an invalid empty
+VCALENDAR or holding an invented event or an unused time zone.
 """
 
 from __future__ import annotations
 
 import datetime
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, FreeBusy, vPeriod
 
 from conferences.models import Conference
 from network.models import ContactGroupMeeting, ContactGroupMembership, DatePrecision, MemberState
+from oic_mediation import direction
 from oic_mediation.dates import EARLIEST_DATE, LATEST_DATE
 from trainings.models import Edition, Participant
 from trainings.selectors import public_editions
@@ -40,14 +48,22 @@ ONE_DAY = datetime.timedelta(days=1)
 CALENDAR_PAST_DAYS = 365
 
 
-def feed_starts_on() -> datetime.date | None:
+# The part of every UID after "@": fixed, so that an event keeps its identity whatever address
+# the portal is reached by (RFC 7986 advises against host names in UIDs).
+UID_DOMAIN = "oic-mediation-portal"
+WHOLE_HISTORY = "all"
+
+
+def feed_starts_on(*, whole_history: bool = False) -> datetime.date | None:
     """The earliest day a feed's events may end on, or None for every event."""
     days = getattr(settings, "OIC_CALENDAR_PAST_DAYS", CALENDAR_PAST_DAYS)
-    return None if days is None else timezone.localdate() - datetime.timedelta(days=days)
+    if whole_history or days is None:
+        return None
+    return timezone.localdate() - datetime.timedelta(days=days)
 
 
-def _uid_domain() -> str:
-    return urlsplit(settings.PORTAL_BASE_URL).hostname or "oic-mediation.invalid"
+def _midnight_utc(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
 
 
 def _next_month(day: datetime.date) -> datetime.date:
@@ -56,17 +72,44 @@ def _next_month(day: datetime.date) -> datetime.date:
 
 def _event(*, uid: str, summary: str, start, end, changed, location="", description="") -> Event:
     event = Event()
-    event.add("uid", f"{uid}@{_uid_domain()}")
+    event.add("uid", f"{uid}@{UID_DOMAIN}")
     event.add("dtstamp", (changed or timezone.now()).astimezone(datetime.UTC))
-    event.add("summary", summary)
+    event.add("summary", direction.isolate_runs(summary))
     event.add("dtstart", start)
     event.add("dtend", end)
     event.add("transp", "TRANSPARENT")
     if location:
-        event.add("location", location)
+        event.add("location", direction.isolate_runs(location))
     if description:
-        event.add("description", description)
+        event.add("description", direction.isolate_runs(description))
     return event
+
+
+def coverage(events: list[Event], *, uid: str, since: datetime.date | None) -> FreeBusy:
+    """The feed's period and the days its events take, as a published free/busy component.
+
+    The period runs from the feed's first day (a year ago; for the whole history, today), or the
+    first event's start if earlier, to the later of tomorrow and the last event's end. All-day events have no time
+    zone: their days are given from midnight UTC, as FREEBUSY must be in UTC."""
+    today = timezone.localdate()
+    periods = sorted(
+        (_midnight_utc(event.decoded("dtstart")), _midnight_utc(event.decoded("dtend")))
+        for event in events
+    )
+    first = min([since or today, *(start.date() for start, _ in periods)])
+    last = max([today + ONE_DAY, *(end.date() for _, end in periods)])
+    component = FreeBusy()
+    component.add("uid", f"{uid}@{UID_DOMAIN}")
+    component.add("dtstamp", timezone.now().astimezone(datetime.UTC))
+    component.add("dtstart", _midnight_utc(first))
+    component.add("dtend", _midnight_utc(last))
+    for period in periods:
+        busy = vPeriod(period)
+        # PERIOD is FREEBUSY's only value type: RFC 5545 lists no VALUE parameter for it.
+        busy.params.pop("VALUE", None)
+        busy.params["FBTYPE"] = "BUSY"
+        component.add("freebusy", busy)
+    return component
 
 
 def meeting_event(meeting: ContactGroupMeeting) -> Event:
@@ -135,12 +178,12 @@ def conference_event(conference: Conference) -> Event:
     )
 
 
-def calendar_for(state: MemberState | None = None) -> Calendar:
+def calendar_for(state: MemberState | None = None, *, whole_history: bool = False) -> Calendar:
     """The calendar of every event, or of those of one member state."""
     meetings = ContactGroupMeeting.objects.select_related("group")
     editions = public_editions().select_related("programme", "host_state")
     conferences = Conference.objects.all()
-    since = feed_starts_on()
+    since = feed_starts_on(whole_history=whole_history)
     if since is not None:
         # A meeting known to the month is dated the month's first day: it counts until month end.
         meetings = meetings.filter(held_on__gte=since - datetime.timedelta(days=31))
@@ -173,27 +216,43 @@ def calendar_for(state: MemberState | None = None) -> Calendar:
         name = _("OIC mediation: %(state)s's meetings, trainings and conferences") % {
             "state": state.name
         }
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", direction.isolate_runs(name))
     calendar.add("x-wr-timezone", "UTC")
-    for meeting in meetings.order_by("held_on", "pk"):
-        calendar.add_component(meeting_event(meeting))
-    for edition in editions.order_by("starts_on", "pk"):
-        calendar.add_component(edition_event(edition))
-    for conference in conferences.order_by("starts_on", "pk"):
-        calendar.add_component(conference_event(conference))
+    events = [
+        *(meeting_event(meeting) for meeting in meetings.order_by("held_on", "pk")),
+        *(edition_event(edition) for edition in editions.order_by("starts_on", "pk")),
+        *(conference_event(conference) for conference in conferences.order_by("starts_on", "pk")),
+    ]
+    for event in events:
+        calendar.add_component(event)
+    feed = "feed" if state is None else f"feed-state-{state.pk}"
+    calendar.add_component(
+        coverage(events, uid=f"{feed}-{'history' if since is None else 'recent'}", since=since)
+    )
     return calendar
 
 
-def _ics_response(calendar: Calendar, filename: str) -> HttpResponse:
+def _ics_response(request, state: MemberState | None, filename: str) -> HttpResponse:
+    history = request.GET.get("history")
+    if history not in (None, WHOLE_HISTORY):
+        return HttpResponseBadRequest(
+            _(
+                "Unknown value for history: “%(value)s”. Add ?history=all for every event since "
+                "the first, or leave it out for the past year and what is to come."
+            )
+            % {"value": history},
+            content_type="text/plain; charset=utf-8",
+        )
+    calendar = calendar_for(state, whole_history=history == WHOLE_HISTORY)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
 def calendar_feed(request):
-    return _ics_response(calendar_for(), f"oic-mediation-{get_language()}.ics")
+    return _ics_response(request, None, f"oic-mediation-{get_language()}.ics")
 
 
 def state_calendar_feed(request, slug: str):
     state = get_object_or_404(MemberState, slug=slug)
-    return _ics_response(calendar_for(state), f"oic-mediation-{state.slug}-{get_language()}.ics")
+    return _ics_response(request, state, f"oic-mediation-{state.slug}-{get_language()}.ics")

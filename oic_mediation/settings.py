@@ -345,6 +345,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# A refused form (stale page, cookies blocked) gets the site's page, not Django's bare one.
+CSRF_FAILURE_VIEW = "oic_mediation.errors.csrf_failure"
+
 # Brute-force protection: lock a username from one address after repeated failures.
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOCKOUT_FAILURES", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("DJANGO_LOCKOUT_MINUTES", 30, minimum=1) / 60
@@ -454,7 +457,11 @@ SIMPLE_HISTORY_REVERT_DISABLED = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        # A refused access is one warning line, without a traceback.
+        "refusals_without_traceback": {"()": "oic_mediation.log_filters.RefusalsWithoutTraceback"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
         "mail_admins": {
@@ -466,7 +473,10 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO").upper()},
     "loggers": {
+        # Every record reaches the root's console once: this replaces Django's own "django"
+        # console handler (debug mode), which would print each record a second time.
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django.request": {"filters": ["refusals_without_traceback"]},
         "django_tasks": {"handlers": ["mail_admins"], "level": "INFO"},
         "oic_mediation": {"handlers": ["mail_admins"], "level": "INFO"},
         "django.security.DisallowedHost": {

@@ -17,14 +17,14 @@ from oic_mediation.roster_matching.views import roster_matching
 from oic_mediation.search_views import secretariat_search
 from oic_mediation.sitemaps import SITEMAPS, robots_txt
 
-admin.site.site_header = "OIC Mediation Capacity Portal — Secretariat"
-admin.site.site_title = "OIC Mediation Capacity Portal"
-
-# Under /api/, errors Django answers itself come in the API's JSON format (oic_mediation.errors).
+# Error pages in the site's layout and the request's language; JSON under /api/.
 handler400 = "oic_mediation.errors.bad_request"
 handler403 = "oic_mediation.errors.permission_denied"
 handler404 = "oic_mediation.errors.page_not_found"
 handler500 = "oic_mediation.errors.server_error"
+
+admin.site.site_header = "OIC Mediation Capacity Portal — Secretariat"
+admin.site.site_title = "OIC Mediation Capacity Portal"
 
 urlpatterns = [
     # The Secretariat's roster matching, an admin page without a model of its own.

@@ -125,24 +125,24 @@ def test_a_stale_participant_row_is_refused_and_a_reloaded_one_saves(
 ):
     url = admin_url(Edition, "change", edition.pk)
     stale = form_fields(secretariat_client.get(url))
-    participant.position = "Counsellor, changed meanwhile"
+    participant.full_name = "Fatou Ndiaye Diop, changed meanwhile"
     participant.save()
-    stale["participants-0-position"] = "Second Secretary"
+    stale["participants-0-full_name"] = "Fatou Ndiaye Sarr"
 
     refused = secretariat_client.post(url, stale)
 
     assert refused.status_code == 200
     assert row_errors(refused, Participant) == [[STALE_MESSAGE]]
     participant.refresh_from_db()
-    assert participant.position == "Counsellor, changed meanwhile"
+    assert participant.full_name == "Fatou Ndiaye Diop, changed meanwhile"
 
     fresh = form_fields(secretariat_client.get(url))
-    fresh["participants-0-position"] = "Second Secretary"
+    fresh["participants-0-full_name"] = "Fatou Ndiaye Sarr"
     saved = secretariat_client.post(url, fresh)
 
     assert saved.status_code == 302, post_errors(saved)
     participant.refresh_from_db()
-    assert participant.position == "Second Secretary"
+    assert participant.full_name == "Fatou Ndiaye Sarr"
     assert participant.version == 3
 
 

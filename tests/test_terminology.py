@@ -41,7 +41,7 @@ NAME_TABLES = {
 }
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
 # Tokens whose colon or question mark is not punctuation.
-CODE = re.compile(r"Authorization: Token|https?://\S+|%\(\w+\)[sd]")
+CODE = re.compile(r"Authorization: Token|https?://\S+|\?\w+=\S*|%\(\w+\)[sd]")
 
 
 # -- what is checked ----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -34,6 +34,12 @@ class PreconditionRequired(exceptions.APIException):
 def error_response(status_code: int, detail, code: str, headers=None) -> Response:
     """An error answered without raising, in the same format."""
     return Response({"detail": str(detail), "code": code}, status=status_code, headers=headers)
+
+
+def json_error_response(status_code: int, detail, code: str) -> JsonResponse:
+    """The same format outside DRF's views: Django's error handlers answer it under /api/ for a
+    failure no view handled (a server error, a bad request, a refusal in a middleware)."""
+    return JsonResponse({"detail": str(detail), "code": code}, status=status_code)
 
 
 def django_validation_error_detail(error: DjangoValidationError) -> dict | list:

@@ -27,7 +27,25 @@ class ReadOrFocalPointWrites(BasePermission):
     def has_object_permission(self, request, view, obj) -> bool:
         if request.method in SAFE_METHODS:
             return True
-        return can_edit_state_record(request.user, obj)
+        if can_edit_state_record(request.user, obj):
+            return True
+        # The refusal names the reason that applies: this client may write, but not for the
+        # state the record belongs to (DRF reads ``message`` from this per-request instance).
+        state = _record_state(obj)
+        if state is not None:
+            self.message = _(
+                "You can only act for your own state: this record belongs to %(state)s."
+            ) % {"state": state.name}
+        else:
+            self.message = _("You can only act for your own state.")
+        return False
+
+
+def _record_state(obj):
+    state = getattr(obj, "state", None)
+    if state is None and getattr(obj, "commitment", None) is not None:
+        state = obj.commitment.state
+    return state
 
 
 class FocalPointOrSecretariat(BasePermission):

@@ -14,14 +14,21 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from conferences import selectors as conference_selectors
-from conferences.models import Conference, FollowUpStatus
+from conferences.models import (
+    Conference,
+    FollowUpStatus,
+)
 from network import selectors as network_selectors
+from oic_mediation import direction
 from oic_mediation.dashboard import charts
 from resolutions import selectors
 from resolutions.models import (
@@ -46,6 +53,19 @@ class PrintBar:
     fill_x: float
     fill_width: float
     colour: str
+    # The bar's alternative text in the tagged PDF (its SVG title).
+    alt: str = ""
+
+
+def _bar_alt(chart: charts.Chart, cells: list[str]) -> str:
+    if chart.kind == "progress":
+        value = _("%(delivered)s delivered of %(pledged)s pledged") % {
+            "delivered": cells[2],
+            "pledged": cells[1],
+        }
+    else:
+        value = cells[1]
+    return _("%(label)s: %(value)s") % {"label": cells[0], "value": value}
 
 
 @dataclass
@@ -75,6 +95,7 @@ def print_chart(chart: charts.Chart, *, track_label: str = "") -> PrintChart:
                 fill_x=round(PRINT_TRACK - width, 1) if chart.rtl else 0,
                 fill_width=width,
                 colour=bar.colour,
+                alt=_bar_alt(chart, cells),
             )
         )
     return PrintChart(
@@ -86,6 +107,13 @@ def print_chart(chart: charts.Chart, *, track_label: str = "") -> PrintChart:
         track_width=PRINT_TRACK,
         track_label=track_label,
     )
+
+
+class Citation(NamedTuple):
+    """A source as cited, with the language it is written in."""
+
+    text: str
+    language: str
 
 
 @dataclass
@@ -145,7 +173,12 @@ def implementation_report(
 
 
 def _report_title(report: ImplementationReport) -> str:
-    symbols = ", ".join(resolution.isolated_symbol for resolution in report.resolutions)
+    # Each symbol isolated left to right in Arabic (oic_mediation.direction), in the reading order
+    # of the language, joined by its own list separator (the Arabic comma in Arabic).
+    separator = pgettext("between the items of a list", ", ")
+    symbols = separator.join(
+        direction.isolate(resolution.symbol) for resolution in report.resolutions
+    )
     if not symbols:
         return _("Implementation report")
     return _("Implementation of Resolution %(symbols)s: report of the General Secretariat") % {
@@ -179,8 +212,6 @@ def _implementation(report: ImplementationReport) -> None:
         by_resolution.setdefault(paragraph.resolution_id, []).append(paragraph)
     for resolution in resolutions:
         resolution.paragraph_list = by_resolution.get(resolution.pk, [])
-        # Isolated left-to-right, so that "53/45-POL" keeps its order in Arabic text.
-        resolution.isolated_symbol = f"\u2066{resolution.symbol}\u2069"
     report.resolutions = resolutions
     report.status_counts = counts
     report.paragraph_count = len(paragraphs)
@@ -315,9 +346,12 @@ def _figures_and_sources(report: ImplementationReport) -> None:
     for resolution in report.resolutions:
         for paragraph in resolution.paragraph_list:
             if paragraph.assessment and paragraph.assessment.source:
-                sources.append(paragraph.assessment.source)
+                # Sources of assessments are cited as written, in the portal's default language.
+                sources.append((paragraph.assessment.source, settings.LANGUAGE_CODE))
     for figure in report.figures:
-        sources.append(figure.source)
+        source, language = direction.text_and_language(figure, "source")
+        year = "" if figure.source_names_its_year else f" ({figure.source_year})"
+        sources.append((f"{source}{year}", language))
     if report.conference is not None:
         documents = (
             conference_selectors.public_documents()
@@ -325,10 +359,11 @@ def _figures_and_sources(report: ImplementationReport) -> None:
             .order_by("published_on", "title")
         )
         for document in documents:
+            title, language = direction.text_and_language(document, "title")
             symbol = f" ({document.un_symbol})" if document.un_symbol else ""
-            sources.append(f"{document.title}{symbol}")
+            sources.append((f"{title}{symbol}", language))
     # In order of first citation, each once.
-    report.sources = list(dict.fromkeys(source for source in sources if source))
+    report.sources = [Citation(text, language) for text, language in dict.fromkeys(sources) if text]
 
 
 # --- Charts ----------------------------------------------------------------------------------

@@ -6,6 +6,13 @@ A4 pages numbered with CSS page counters, a table of contents whose page numbers
 Noto Sans (the dashboard's) for Latin script, and Amiri for Arabic, whose glyphs map one to one to
 letters, so the PDF's text can be searched and copied (Noto Naskh Arabic builds letters from shared
 dot marks, which a PDF's text layer cannot map back).
+
+The PDF is tagged (PDF/UA-1): a structure tree with headings, lists, tables with their header
+cells, and every chart bar a Figure whose alternative text is its SVG ``<title>``; the document's
+language comes from ``<html lang>``, its title and subject from ``<title>`` and
+``<meta name="description">``. WeasyPrint gives no element of the tree a language of its own: the
+hook below copies an element's ``lang`` attribute to its structure element (``/Lang``), so that a
+source quoted in English inside the Arabic report is read out in English.
 """
 
 from __future__ import annotations
@@ -52,10 +59,35 @@ def render_pdf(report: ImplementationReport) -> bytes:
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    tag_element_languages()
     html = render_html(report, for_print=True)
     fonts = FontConfiguration()
     document = HTML(string=html, base_url=RENDER_BASE_URL, url_fetcher=static_fetcher())
-    return document.write_pdf(font_config=fonts)
+    return document.write_pdf(font_config=fonts, pdf_variant="pdf/ua-1")
+
+
+def tag_element_languages() -> None:
+    """Give each structure element built from an HTML element with a ``lang`` attribute (other
+    than the root's) that language as ``/Lang``. Installed once, around WeasyPrint's builder."""
+    import pydyf
+    from weasyprint.pdf import tags
+
+    build = tags._build_box_tree
+    if getattr(build, "adds_languages", False):
+        return
+
+    def build_with_languages(box, parent, *args, **kwargs):
+        element = getattr(getattr(box, "_box", box), "element", None)
+        language = None
+        if element is not None and element.tag not in ("html", "body"):
+            language = element.get("lang")
+        for structure in build(box, parent, *args, **kwargs):
+            if language and "Lang" not in structure:
+                structure["Lang"] = pydyf.String(language)
+            yield structure
+
+    build_with_languages.adds_languages = True
+    tags._build_box_tree = build_with_languages
 
 
 def static_file(url: str) -> Path | None:

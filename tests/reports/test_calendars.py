@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 
-from network.models import ContactGroupMeeting
+from network.models import ContactGroupMeeting, MemberState
 from trainings.models import Edition
 
 
@@ -27,8 +27,8 @@ def feed_window(settings):
     settings.OIC_CALENDAR_PAST_DAYS = 365
 
 
-def events(client, path: str) -> dict[str, dict]:
-    response = client.get(path)
+def events(client, path: str, **extra) -> dict[str, dict]:
+    response = client.get(path, **extra)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     calendar = Calendar.from_ical(response.content)
@@ -164,3 +164,91 @@ def test_feed_leaves_out_events_that_ended_over_a_year_ago(client, year_2018, fe
         "Mediation for Peace — edition no. 2",
         "Mediation for Peace — edition no. 3",
     ]
+
+
+def parsed(client, path: str, **extra) -> Calendar:
+    response = client.get(path, **extra)
+    assert response.status_code == 200
+    return Calendar.from_ical(response.content)
+
+
+def test_the_whole_history_is_there_on_request(client, year_2018, feed_window):
+    recent = parsed(client, "/en/calendar.ics")
+    history = parsed(client, "/en/calendar.ics?history=all")
+
+    # The 2018 events ended more than a year ago: out of the default feed, all in the history.
+    assert recent.walk("VEVENT") == []
+    assert len(history.walk("VEVENT")) == 6
+    assert len(parsed(client, "/en/states/senegal/calendar.ics?history=all").walk("VEVENT")) == 3
+
+
+def test_an_unknown_history_value_is_refused_with_the_reason(client, year_2018):
+    response = client.get("/fr/calendar.ics?history=everything")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.text == (
+        "Valeur inconnue pour history\u202f: «\u202feverything\u202f». Ajoutez ?history=all pour "
+        "tous les événements depuis le premier, ou omettez-le pour l'année écoulée et les "
+        "événements à venir."
+    )
+
+
+def test_a_feed_without_events_is_a_valid_calendar_that_says_so(client, year_2018, feed_window):
+    """RFC 5545 (3.6): a calendar holds at least one component. A feed with no event holds one
+    VFREEBUSY: the period it covers, with no busy time in it; no invented event."""
+    today = datetime.date.today()
+
+    calendar = parsed(client, "/en/states/senegal/calendar.ics")
+
+    assert [component.name for component in calendar.subcomponents] == ["VFREEBUSY"]
+    freebusy = calendar.subcomponents[0]
+    senegal = MemberState.objects.get(iso_code="SN")
+    assert str(freebusy["uid"]) == f"feed-state-{senegal.pk}-recent@oic-mediation-portal"
+    assert freebusy.decoded("dtstamp").tzinfo is not None
+    assert freebusy.decoded("dtstart") == datetime.datetime.combine(
+        today - datetime.timedelta(days=365), datetime.time(), tzinfo=datetime.UTC
+    )
+    assert freebusy.decoded("dtend") == datetime.datetime.combine(
+        today + datetime.timedelta(days=1), datetime.time(), tzinfo=datetime.UTC
+    )
+    assert "FREEBUSY" not in freebusy
+
+
+def test_the_free_busy_component_gives_each_events_days_in_order(client, year_2018):
+    calendar = parsed(client, "/en/calendar.ics?history=all")
+    raw = calendar.to_ical().decode()
+
+    events = sorted(
+        (event.decoded("dtstart"), event.decoded("dtend")) for event in calendar.walk("VEVENT")
+    )
+    (freebusy,) = calendar.walk("VFREEBUSY")
+    busy = [line for line in raw.splitlines() if line.startswith("FREEBUSY")]
+    assert busy == [
+        f"FREEBUSY;FBTYPE=BUSY:{start:%Y%m%d}T000000Z/{end:%Y%m%d}T000000Z" for start, end in events
+    ]
+    assert freebusy.decoded("dtstart").date() == events[0][0]
+    assert freebusy.decoded("dtend").date() >= events[-1][1]
+
+
+def test_uids_are_the_same_whatever_host_or_base_url(client, year_2018, settings):
+    first = events(client, "/en/calendar.ics")
+    settings.PORTAL_BASE_URL = "https://mediation.example.org"
+    cache.clear()
+    second = events(client, "/en/calendar.ics", HTTP_HOST="localhost")
+
+    assert first.keys() == second.keys()
+    assert all(uid.endswith("@oic-mediation-portal") for uid in first)
+    assert not any("127.0.0.1" in uid or "localhost" in uid or "example" in uid for uid in first)
+
+
+def test_arabic_feeds_keep_left_to_right_runs_whole(client, year_2018):
+    year_2018.conference.theme_ar = "تنفيذ القرار رقم 53/45-POL: التحديات والفرص"
+    year_2018.conference.save()
+
+    feed = Calendar.from_ical(client.get("/ar/calendar.ics").content)
+
+    (conference,) = [e for e in feed.walk("VEVENT") if str(e["uid"]).startswith("conference-")]
+    assert (
+        str(conference["description"]) == "تنفيذ القرار رقم \u206653/45-POL\u2069: التحديات والفرص"
+    )

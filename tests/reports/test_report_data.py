@@ -107,8 +107,9 @@ def test_cited_figures_come_with_their_sources(year_2018):
     assert [(str(f.value), f.source) for f in result.figures] == [
         ("60.00", "SESRIC, Achieving Peace and Security in a Turbulent World")
     ]
-    assert "SESRIC, Achieving Peace and Security in a Turbulent World" in result.sources
-    assert "Summary report of the 2nd Conference" in result.sources
+    cited = [source.text for source in result.sources]
+    assert "SESRIC, Achieving Peace and Security in a Turbulent World (2018)" in cited
+    assert "Summary report of the 2nd Conference" in cited
 
 
 def test_the_report_is_written_in_the_language_asked_for(year_2018):

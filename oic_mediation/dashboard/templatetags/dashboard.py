@@ -1,16 +1,21 @@
-"""Formatting for the dashboard: numbers and percentages per language, Hijri dates, the switcher,
-left-to-right symbols in right-to-left text."""
+"""Formatting for the dashboard and the report: numbers and percentages per language, Hijri
+dates, the switcher, left-to-right runs in right-to-left text (``oic_mediation.direction``)."""
 
 from __future__ import annotations
+
+import re
+from decimal import Decimal
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.formats import date_format, number_format
-from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_bidi, get_language_info
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from oic_mediation import direction
 from resolutions.models import hijri_span
 
 register = template.Library()
@@ -35,21 +40,93 @@ def figure(name: str, value, *parts, display=None) -> str:
     return format_html('<data data-figure="{}" value="{}">{}</data>', key, raw, shown)
 
 
-# Unicode's left-to-right isolate and its closing mark (the PDF report uses the same pair).
-LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
+@register.filter
+def ltr(value) -> str:
+    """A left-to-right value such as 53/45-POL kept whole inside right-to-left text.
+
+    Without the isolate an Arabic page shows "POL-53/45" (``oic_mediation.direction``). Plain
+    text (escaped as usual); unchanged in left-to-right languages.
+    """
+    return direction.isolate(value)
 
 
 @register.filter
-def ltr(value) -> str:
-    """A left-to-right symbol such as 53/45-POL kept whole inside right-to-left text.
+def bidi(value) -> str:
+    """Free text (a summary, a theme, a note) with each left-to-right run inside it kept whole
+    in right-to-left text: "القرار 53/45-POL" stays in order. Apply before ``linebreaksbr``."""
+    return direction.isolate_runs(value)
 
-    Without the isolate an Arabic page shows "POL-53/45": the bidirectional algorithm lays the
-    symbol's parts out right to left. Plain text (escaped as usual); unchanged in left-to-right
-    languages.
-    """
-    if not get_language_bidi() or value in (None, ""):
+
+@register.filter
+def without_bidi_controls(value) -> str:
+    """Text without invisible direction marks, for metadata such as a document's title."""
+    return direction.strip_controls(value)
+
+
+@register.filter
+def keep_whole(value) -> str:
+    """HTML text in which no resolution or UN document symbol breaks across lines ("53/45-" at the
+    end of one line, "POL" on the next): each symbol sits in a ``nowrap`` span."""
+    if value in (None, ""):
         return value
-    return f"{LEFT_TO_RIGHT_ISOLATE}{value}{POP_DIRECTIONAL_ISOLATE}"
+    escaped = conditional_escape(value)
+    # The isolate marks go inside the span: the PDF renderer lays out the bidirectional text of
+    # each inline box apart, so marks outside it would no longer hold the symbol.
+    return mark_safe(
+        ISOLATED_SYMBOL.sub(
+            lambda match: f'<span class="nowrap">{direction.isolate(match.group("symbol"))}</span>',
+            escaped,
+        )
+    )
+
+
+ISOLATED_SYMBOL = re.compile(
+    f"{direction.LEFT_TO_RIGHT_ISOLATE}?(?P<symbol>{direction.SYMBOL.pattern})"
+    f"{direction.POP_DIRECTIONAL_ISOLATE}?"
+)
+
+
+@register.simple_tag
+def in_own_language(instance, field_name: str, *, untranslated: str = "") -> str:
+    """A translated field of ``instance`` in the current language; when it has no text in that
+    language, the text it falls back to, marked with its own language (``lang`` and, for a
+    right-to-left page, ``dir``), so that a reader, a screen reader and the tagged PDF know it.
+
+    ``untranslated`` names the language of a field that has no translations (e.g. ``"en"`` for a
+    source cited as written): marked whenever the page is in another language."""
+    if instance is None:
+        return ""
+    value, language = direction.text_and_language(instance, field_name, untranslated=untranslated)
+    return in_language(value, language)
+
+
+@register.filter
+def in_language(value, language: str) -> str:
+    """Text written in ``language``: as it is in a page of that language (its left-to-right runs
+    isolated), marked with ``lang`` and ``dir`` in a page of another."""
+    current = get_language()
+    if not value:
+        return ""
+    if language == current:
+        return conditional_escape(direction.isolate_runs(value))
+    text_direction = "rtl" if direction.is_rtl(language) else "ltr"
+    text = direction.strip_controls(value)
+    if text_direction == "ltr" and direction.is_rtl(current):
+        # The isolate characters as well as the attribute: the PDF renderer ignores ``dir`` on
+        # inline elements, and the text must not take the order of the Arabic around it.
+        text = direction.isolate(text)
+    return format_html('<span lang="{}" dir="{}">{}</span>', language, text_direction, text)
+
+
+@register.filter
+def decimal_number(value) -> str:
+    """A figure such as 14.30 or 60 as the current language writes it, without trailing zeros:
+    "14.3", "60", "106,125.5". The dashboard's figures and the report's use this one helper."""
+    if value is None or value == "":
+        return "—"
+    number_value = Decimal(value).normalize()
+    places = max(-number_value.as_tuple().exponent, 0)
+    return number_format(number_value, decimal_pos=places, force_grouping=True)
 
 
 @register.filter
