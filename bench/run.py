@@ -516,6 +516,11 @@ def main() -> int:
         help="keep oic_bench_<scale> if it already holds the demo data (skips generation)",
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument(
+        "--database-prefix",
+        default=os.environ.get("BENCH_DATABASE_PREFIX", "oic_bench"),
+        help="the databases are <prefix>_<scale> (default oic_bench, or BENCH_DATABASE_PREFIX)",
+    )
     options = parser.parse_args()
 
     started = time.monotonic()
@@ -525,7 +530,9 @@ def main() -> int:
     try:
         envs = {}
         for scale in options.scales:
-            envs[scale] = bench_environment(f"{server}/oic_bench_{scale}", work_dir, secret_key)
+            envs[scale] = bench_environment(
+                f"{server}/{options.database_prefix}_{scale}", work_dir, secret_key
+            )
             prepare_database(server, scale, envs[scale], reuse=options.reuse)
         manage(envs[options.scales[0]], "collectstatic", "--no-input", "-v", "0")
         rows = measure(envs, options.port, options.seconds, options.connections, work_dir)

@@ -122,6 +122,15 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DJANGO_DB_CONN_MAX_AGE", 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # The database cache's own connection to the same database, in autocommit: a cache write
+    # never waits for (or holds a lock until the end of) a request's transaction
+    # (oic_mediation.database_cache; in tests, a mirror of the test database).
+    DATABASES["cache"] = {
+        **DATABASES["default"],
+        "ATOMIC_REQUESTS": False,
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["oic_mediation.database_cache.CacheRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache shared by every worker and every host: Redis when REDIS_URL is set, otherwise the
@@ -134,8 +143,12 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's DatabaseCache, made safe under concurrent writers (see the module).
+            "BACKEND": "oic_mediation.database_cache.DatabaseCache",
             "LOCATION": "portal_cache",
+            # Every page in three languages, its query strings and the API's: far more than
+            # Django's default of 300, which culled a third of the cache every few writes.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
 

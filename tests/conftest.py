@@ -110,20 +110,41 @@ def plain_static_storage(settings):
     }
 
 
+# The database cache checks its size on one write in 50, at random: not in tests, so that they
+# count the same queries every time (tests/reliability/test_cache_concurrency.py culls).
+if settings.CACHES["default"]["BACKEND"] == "oic_mediation.database_cache.DatabaseCache":
+    settings.CACHES["default"].setdefault("OPTIONS", {})["CULL_CHECK_EVERY"] = 0
+
+# The database cache writes on a connection of its own (oic_mediation.database_cache), a mirror of
+# the test database: every test that may touch the database may use it.
+if "cache" in settings.DATABASES:
+    from django.test import TransactionTestCase
+
+    TransactionTestCase.databases = {"default", "cache"}
+
+
+def _uses_the_database(request) -> bool:
+    return bool(
+        request.node.get_closest_marker("django_db")
+        or {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    )
+
+
 @pytest.fixture(autouse=True)
 def no_cached_responses_from_an_earlier_test(request, django_db_blocker):
     """Each test starts without another test's cached pages.
 
-    The database is rolled back after most tests, the cache table with it; but a test that
-    commits (live server, transactional_db) leaves its rows in the cache table, which Django's
-    flush does not empty, and each worker process keeps copies of cached responses in memory.
-    Either could answer the next test on that process with the earlier test's page.
+    The cache has its own autocommit connection, so its rows outlive the rollback of a test's
+    transaction (and Django's flush after a transactional test does not empty the cache table);
+    each worker process also keeps copies of cached responses in memory. Either could answer
+    the next test on that process with the earlier test's page.
     """
     local_copies.clear()
-    yield
-    if {"transactional_db", "live_server"} & set(request.fixturenames):
+    if _uses_the_database(request):
+        request.getfixturevalue("django_db_setup")
         with django_db_blocker.unblock():
             cache.clear()
+    yield
     local_copies.clear()
 
 
