@@ -362,6 +362,8 @@ class Document(TrackedModel):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-published_on", "title"]
+        # The public documents, latest first (the API's list and its count read only these).
+        indexes = [models.Index(fields=["is_public", "-published_on", "id"])]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.get_language_display()})"

@@ -38,6 +38,7 @@ from network.models import (
     RosterRole,
 )
 from network.rules import focal_point_state_id, is_secretariat
+from oic_mediation.db import SubqueryCount
 from resolutions.models import Commitment, ProgressReport
 from resolutions.selectors import commitments_with_gap
 from trainings.models import Edition, Level, Participant, Programme
@@ -85,26 +86,45 @@ def programmes() -> QuerySet[Programme]:
     )
 
 
-def _participant_count_annotations() -> dict:
-    counts = {"participants_total": Count("participants")}
-    counts["participants_completed"] = Count(
-        "participants", filter=Q(participants__completion=Participant.Completion.COMPLETED)
-    )
+def _participant_counts() -> dict[str, dict]:
+    """Each count of an edition's participants, as the field values the participants counted
+    have (none: all of them)."""
+    counts = {
+        "participants_total": {},
+        "participants_completed": {"completion": Participant.Completion.COMPLETED},
+    }
     for gender in Gender.values:
-        counts[f"participants_{gender}"] = Count(
-            "participants", filter=Q(participants__gender=gender)
-        )
+        counts[f"participants_{gender}"] = {"gender": gender}
     for level in Level.values:
-        counts[f"participants_level_{level}"] = Count(
-            "participants", filter=Q(participants__level=level)
-        )
+        counts[f"participants_level_{level}"] = {"level": level}
     return counts
 
 
 def editions() -> QuerySet[Edition]:
-    """Editions with their participants counted by gender and level (see participant_counts...)."""
+    """Editions with their participants counted by gender and level, for a whole table (the
+    export): one pass over the participants, grouped by edition."""
+    counts = {
+        name: Count(
+            "participants",
+            filter=Q(**{f"participants__{field}": value for field, value in values.items()}),
+        )
+        for name, values in _participant_counts().items()
+    }
     return Edition.objects.select_related("programme", "host_state", "reported_by_state").annotate(
-        **_participant_count_annotations()
+        **counts
+    )
+
+
+def editions_page() -> QuerySet[Edition]:
+    """The same counts for a page of editions (the API's list and detail): correlated subqueries,
+    evaluated for the editions returned only, whereas grouping counted every participant of
+    every edition before the page was cut (1.1 s at scale 10)."""
+    counts = {
+        name: SubqueryCount(Participant.objects.filter(edition=OuterRef("pk"), **values))
+        for name, values in _participant_counts().items()
+    }
+    return Edition.objects.select_related("programme", "host_state", "reported_by_state").annotate(
+        **counts
     )
 
 

@@ -378,7 +378,7 @@ class EditionViewSet(PublicReadOnlyViewSet):
     ordering = ["-starts_on", "id"]
 
     def get_queryset(self):
-        return selectors.editions()
+        return selectors.editions_page()
 
 
 # --- Conferences -----------------------------------------------------------------------------

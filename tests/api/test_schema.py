@@ -61,6 +61,10 @@ def wsgi_keeps_the_test_transaction():
     signals.request_finished.connect(close_old_connections)
 
 
+# The WSGI transport hands schemathesis the body as sent, without undoing a Content-Encoding: ask
+# for it uncompressed (public responses are gzipped for clients that accept it).
+IDENTITY = {"Accept-Encoding": "identity"}
+
 # Loaded when the module is collected: serving the schema touches no database.
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
@@ -81,7 +85,7 @@ def secretariat_headers(secretariat):
 def test_the_api_conforms_to_its_schema_for_an_anonymous_client(
     case, world, wsgi_keeps_the_test_transaction
 ):
-    case.call_and_validate(checks=CHECKS)
+    case.call_and_validate(headers=IDENTITY, checks=CHECKS)
 
 
 @schema.parametrize()
@@ -94,7 +98,7 @@ def test_the_api_conforms_to_its_schema_for_an_anonymous_client(
 def test_the_api_conforms_to_its_schema_for_the_secretariat(
     case, world, secretariat_headers, wsgi_keeps_the_test_transaction
 ):
-    case.call_and_validate(headers=secretariat_headers, checks=CHECKS)
+    case.call_and_validate(headers={**secretariat_headers, **IDENTITY}, checks=CHECKS)
 
 
 def test_the_docs_page_loads_every_script_and_style_from_the_project(api_client):
