@@ -29,6 +29,7 @@ On SQLite (``make run`` without ``DATABASE_URL``) this is Django's ``DatabaseCac
 from __future__ import annotations
 
 import base64
+import functools
 import pickle
 import random
 from datetime import UTC, datetime
@@ -36,7 +37,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
-from django.db import connections, router, transaction
+from django.db import InterfaceError, OperationalError, connections, router, transaction
 from django.utils.timezone import now as tz_now
 
 # The alias of the cache's own connection (see settings.DATABASES).
@@ -53,6 +54,25 @@ class CacheRouter:
 
     db_for_read = _alias
     db_for_write = _alias
+
+
+def _reconnecting(method):
+    """Run ``method`` again, once, on a fresh connection when the cache's connection was lost (a
+    restart of PostgreSQL): the cache's alias skips Django's health check, a query on every
+    request, since a cache hit is one query itself."""
+
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (InterfaceError, OperationalError):
+            connection = self._connection()
+            if connection.in_atomic_block or connection.is_usable():
+                raise
+            connection.close()
+            return method(self, *args, **kwargs)
+
+    return run
 
 
 class DatabaseCache(DjangoDatabaseCache):
@@ -80,8 +100,23 @@ class DatabaseCache(DjangoDatabaseCache):
             "latin1"
         )
 
+    # -- reads ----------------------------------------------------------------------------------
+
+    @_reconnecting
+    def get_many(self, keys, version=None):
+        return super().get_many(keys, version)
+
+    @_reconnecting
+    def has_key(self, key, version=None):
+        return super().has_key(key, version)
+
     # -- writes ---------------------------------------------------------------------------------
 
+    @_reconnecting
+    def clear(self):
+        return super().clear()
+
+    @_reconnecting
     def _base_set(self, mode, key, value, timeout=DEFAULT_TIMEOUT):
         if not self._postgresql():
             return super()._base_set(mode, key, value, timeout)
@@ -107,6 +142,7 @@ class DatabaseCache(DjangoDatabaseCache):
             )
             return cursor.rowcount == 1
 
+    @_reconnecting
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         if not self._postgresql() or not data:
             return super().set_many(data, timeout, version)
@@ -129,6 +165,7 @@ class DatabaseCache(DjangoDatabaseCache):
             )
         return []
 
+    @_reconnecting
     def incr(self, key, delta=1, version=None):
         if not self._postgresql():
             return super().incr(key, delta, version)
@@ -150,6 +187,7 @@ class DatabaseCache(DjangoDatabaseCache):
             )
         return value
 
+    @_reconnecting
     def _base_delete_many(self, keys):
         if not self._postgresql() or not keys:
             return super()._base_delete_many(keys)

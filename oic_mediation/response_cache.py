@@ -270,7 +270,9 @@ class PublicResponseCacheMiddleware:
             "depends_on": depends_on,
             "computed_at": computed_at,
             "status": response.status_code,
-            "headers": [(name, value) for name, value in response.items() if name != "Content-Length"],
+            "headers": [
+                (name, value) for name, value in response.items() if name != "Content-Length"
+            ],
             "content": content,
             "gzip": _compressed(response, content),
         }
@@ -278,7 +280,9 @@ class PublicResponseCacheMiddleware:
     @staticmethod
     def _rebuild(request: HttpRequest, entry: dict) -> HttpResponse:
         gzipped = entry["gzip"] is not None and _accepts_gzip(request)
-        response = HttpResponse(entry["gzip"] if gzipped else entry["content"], status=entry["status"])
+        response = HttpResponse(
+            entry["gzip"] if gzipped else entry["content"], status=entry["status"]
+        )
         for name, value in entry["headers"]:
             response[name] = value
         if gzipped:

@@ -128,6 +128,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["cache"] = {
         **DATABASES["default"],
         "ATOMIC_REQUESTS": False,
+        # A cache hit is one query: no health-check query before it on every request; the
+        # cache reconnects by itself when the connection was lost.
+        "CONN_HEALTH_CHECKS": False,
         "TEST": {"MIRROR": "default"},
     }
 DATABASE_ROUTERS = ["oic_mediation.database_cache.CacheRouter"]

@@ -148,9 +148,7 @@ def test_public_pages_and_api_reads_are_compressed_for_clients_that_accept_gzip(
 
 def test_a_public_page_outside_the_cache_is_compressed_too(turkiye):
     # Another cookie (a pending message, an analytics id) bypasses the cache, not compression.
-    response, _ = get(
-        Client(HTTP_COOKIE="probe=1"), "/en/states/", HTTP_ACCEPT_ENCODING="gzip"
-    )
+    response, _ = get(Client(HTTP_COOKIE="probe=1"), "/en/states/", HTTP_ACCEPT_ENCODING="gzip")
 
     assert response["Content-Encoding"] == "gzip"
     assert b"Senegal" not in gzip.decompress(response.content)

@@ -50,7 +50,10 @@ def run_concurrently(work, threads: int = THREADS) -> list[BaseException]:
 def test_concurrent_requests_writing_the_cache_past_its_size_never_fail(settings):
     # A small table, so that nearly every write culls, as a full production table does.
     settings.CACHES = {
-        "default": {**settings.CACHES["default"], "OPTIONS": {"MAX_ENTRIES": 40, "CULL_FREQUENCY": 3, "CULL_CHECK_EVERY": 1}}
+        "default": {
+            **settings.CACHES["default"],
+            "OPTIONS": {"MAX_ENTRIES": 40, "CULL_FREQUENCY": 3, "CULL_CHECK_EVERY": 1},
+        }
     }
     small = caches.create_connection("default")
     small.clear()
