@@ -68,7 +68,7 @@ LOCAL_MAX_BYTES = 32 * 1024 * 1024
 # computed at most this long ago.
 STALE_SECONDS = 5
 # How long a request waits for another's render before rendering the page itself.
-WAIT_SECONDS = 3
+WAIT_SECONDS = 2
 POLL_SECONDS = 0.05
 # The render lock expires by itself if its holder dies.
 LOCK_SECONDS = 30

@@ -141,12 +141,17 @@ def headline_figures() -> dict:
     return cached("headline_figures", _headline_figures)
 
 
-def _headline_figures() -> dict:
-    roster = RosterMember.objects.exclude(vetting_status=RosterMember.Vetting.DECLINED).filter(
-        consent_withdrawn_on__isnull=True
+def _roster_size() -> int:
+    return (
+        RosterMember.objects.exclude(vetting_status=RosterMember.Vetting.DECLINED)
+        .filter(consent_withdrawn_on__isnull=True)
+        .count()
     )
+
+
+def _headline_figures() -> dict:
     return {
-        "roster_size": roster.count(),
+        "roster_size": cached("roster_size", _roster_size),
         "diplomats_trained": cached("training_totals", training_totals)["participants"],
         "states_engaged": MemberState.objects.filter(pk__in=engaged_state_ids()).count(),
     }
@@ -291,28 +296,13 @@ def state_profile(state: MemberState) -> StateProfile:
         vetted=Count("id", filter=Q(vetting_status=RosterMember.Vetting.VETTED)),
         pending=Count("id", filter=Q(vetting_status=RosterMember.Vetting.PENDING)),
     )
-    trainees = Participant.objects.filter(state=state).exclude(
-        completion=Participant.Completion.WITHDRAWN
-    )
-    totals = trainees.aggregate(people=Count("id"), editions=Count("edition", distinct=True))
-    profile.trainee_total, profile.training_edition_count = totals["people"], totals["editions"]
-    latest = list(
-        trainees.values("edition")
-        .annotate(state_participants=Count("id"), starts_on=Max("edition__starts_on"))
-        .order_by("-starts_on", "-edition")[:STATE_LIST_SIZE]
-    )
-    editions = Edition.objects.select_related("programme", "host_state").in_bulk(
-        [row["edition"] for row in latest]
-    )
-    for row in latest:
-        edition = editions[row["edition"]]
-        edition.state_participants = row["state_participants"]
-        profile.trainings.append(edition)
-    hosted = Edition.objects.filter(host_state=state)
-    profile.editions_hosted_count = hosted.count()
-    profile.editions_hosted = list(
-        hosted.select_related("programme").order_by("-starts_on", "-id")[:STATE_LIST_SIZE]
-    )
+    # The trainings change with the trainings only, not with the state's commitments.
+    trainings = cached("state_trainings", lambda: _state_trainings(state), state.pk)
+    profile.trainee_total = trainings["trainee_total"]
+    profile.training_edition_count = trainings["training_edition_count"]
+    profile.trainings = trainings["trainings"]
+    profile.editions_hosted_count = trainings["editions_hosted_count"]
+    profile.editions_hosted = trainings["editions_hosted"]
     profile.memberships = list(
         ContactGroupMembership.objects.filter(state=state)
         .select_related("group")
@@ -322,6 +312,37 @@ def state_profile(state: MemberState) -> StateProfile:
         CoChairPeriod.objects.filter(state=state).select_related("group").order_by("started_on")
     )
     return profile
+
+
+def _state_trainings(state: MemberState) -> dict:
+    """A state's trained diplomats and the latest editions it sent participants to or hosted."""
+    trainees = Participant.objects.filter(state=state).exclude(
+        completion=Participant.Completion.WITHDRAWN
+    )
+    totals = trainees.aggregate(people=Count("id"), editions=Count("edition", distinct=True))
+    latest = list(
+        trainees.values("edition")
+        .annotate(state_participants=Count("id"), starts_on=Max("edition__starts_on"))
+        .order_by("-starts_on", "-edition")[:STATE_LIST_SIZE]
+    )
+    editions = Edition.objects.select_related("programme", "host_state").in_bulk(
+        [row["edition"] for row in latest]
+    )
+    attended = []
+    for row in latest:
+        edition = editions[row["edition"]]
+        edition.state_participants = row["state_participants"]
+        attended.append(edition)
+    hosted = Edition.objects.filter(host_state=state)
+    return {
+        "trainee_total": totals["people"],
+        "training_edition_count": totals["editions"],
+        "trainings": attended,
+        "editions_hosted_count": hosted.count(),
+        "editions_hosted": list(
+            hosted.select_related("programme").order_by("-starts_on", "-id")[:STATE_LIST_SIZE]
+        ),
+    }
 
 
 # --- Contact group ---------------------------------------------------------------------------

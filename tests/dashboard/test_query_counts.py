@@ -16,9 +16,9 @@ pytestmark = pytest.mark.django_db
 # writing the cache itself (the figures, the whole response for anonymous visitors and the
 # generations of the tables read: oic_mediation.response_cache) included.
 COLD = {
-    "dashboard:home": 33,
+    "dashboard:home": 35,
     "dashboard:states": 18,
-    "dashboard:state": 23,
+    "dashboard:state": 25,
     "dashboard:state_commitments": 11,
     "dashboard:contact_group": 14,
     "dashboard:contact_group_meetings": 11,
