@@ -155,8 +155,12 @@ class Edition(TrackedModel):
                 ),
             ),
         ]
-        # The model's order (latest first), with the primary key that makes it unambiguous.
-        indexes = [models.Index(fields=["starts_on", "id"])]
+        # The model's order (latest first), with the primary key that makes it unambiguous; and
+        # the same within a programme (its latest editions, its page).
+        indexes = [
+            models.Index(fields=["starts_on", "id"]),
+            models.Index(fields=["programme", "-starts_on", "-id"]),
+        ]
 
     def __str__(self) -> str:
         if self.title:

@@ -82,7 +82,7 @@ def programmes() -> QuerySet[Programme]:
     return (
         Programme.objects.select_related("organiser_state", "organiser_organisation")
         .prefetch_related("partners", "paragraphs")
-        .annotate(editions_count=Count("editions", distinct=True))
+        .annotate(editions_count=SubqueryCount(Edition.objects.filter(programme=OuterRef("pk"))))
     )
 
 

@@ -485,7 +485,7 @@ def programmes() -> QuerySet[Programme]:
     return (
         Programme.objects.select_related("organiser_state", "organiser_organisation")
         .prefetch_related("partners")
-        .annotate(edition_count=Count("editions", distinct=True))
+        .annotate(edition_count=SubqueryCount(Edition.objects.filter(programme=OuterRef("pk"))))
         .order_by("name")
     )
 
@@ -498,18 +498,13 @@ def programme_editions(programme) -> QuerySet[Edition]:
 def programmes_with_latest_editions() -> QuerySet[Programme]:
     """Programmes with their ``LATEST_EDITIONS`` latest editions as ``edition_list`` (ranked in the
     database) and ``edition_count``; paginated by the view."""
-    latest = (
-        Edition.objects.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("programme_id")],
-                order_by=[F("starts_on").desc(), F("id").desc()],
-            )
-        )
-        .filter(rank__lte=LATEST_EDITIONS)
-        .values("pk")
+    # For each edition of the page's programmes: is it among its programme's latest? One short
+    # index scan each (programme, starts_on, id), where ranking every edition of every
+    # programme read the whole table.
+    latest = Edition.objects.filter(programme=OuterRef("programme")).order_by("-starts_on", "-id")
+    editions = editions_with_participants().filter(
+        pk__in=Subquery(latest.values("pk")[:LATEST_EDITIONS])
     )
-    editions = editions_with_participants().filter(pk__in=latest)
     return programmes().prefetch_related(
         Prefetch(
             "editions", queryset=editions.order_by("-starts_on", "-id"), to_attr="edition_list"
