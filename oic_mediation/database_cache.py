@@ -31,7 +31,6 @@ from __future__ import annotations
 import base64
 import functools
 import pickle
-import random
 from datetime import UTC, datetime
 
 from django.conf import settings
@@ -78,8 +77,11 @@ def _reconnecting(method):
 class DatabaseCache(DjangoDatabaseCache):
     def __init__(self, table, params):
         super().__init__(table, params)
-        # One write in this many counts the table to decide whether to cull (0: never).
+        # One write in this many counts the table to decide whether to cull (0: never): the
+        # first, then every CULL_CHECK_EVERY-th of this process's cache, so that the same
+        # sequence of requests always runs the same queries.
         self._cull_check_every = int(params.get("OPTIONS", {}).get("CULL_CHECK_EVERY", 50))
+        self._writes = 0
 
     def _connection(self):
         return connections[router.db_for_write(self.cache_model_class)]
@@ -206,7 +208,10 @@ class DatabaseCache(DjangoDatabaseCache):
     # -- size -----------------------------------------------------------------------------------
 
     def _maybe_cull(self) -> None:
-        if not self._cull_check_every or random.randrange(self._cull_check_every):
+        if not self._cull_check_every:
+            return
+        self._writes += 1
+        if (self._writes - 1) % self._cull_check_every:
             return
         connection = self._connection()
         table = connection.ops.quote_name(self._table)
