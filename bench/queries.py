@@ -2,8 +2,12 @@
 
 Run by bench/run.py with the benchmark's environment (its database, production-like settings).
 Prints a JSON list: name, kind, path, auth (needs the Secretariat's session), status, queries with
-a warm cache (what the load test sees) and queries_cold (right after the cache was emptied).
-Also creates the benchmark's Secretariat login and prints its session cookie for the load test.
+a warm cache (what the load test sees), queries_cold (right after the cache was emptied) and
+queries_bypass (a visitor whose cookie bypasses the response cache: the cold render that
+``make bench`` times, with the figures cache as it is). Queries are counted on every connection,
+the cache's own included (oic_mediation.database_cache).
+Also creates the benchmark's Secretariat login and prints its session cookie for the load test,
+and a focal point of Türkiye with an API token and a session for the mixed workload's writes.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib import admin  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import cache  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connections  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -32,13 +36,17 @@ from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from conferences.models import Conference  # noqa: E402
-from network.models import ContactGroup, MemberState  # noqa: E402
+from network.models import ContactGroup, FocalPoint, MemberState  # noqa: E402
 from oic_mediation.groups import sync_secretariat_group  # noqa: E402
-from resolutions.models import Paragraph  # noqa: E402
+from resolutions.models import Commitment, Paragraph  # noqa: E402
 from trainings.models import Programme  # noqa: E402
 
 BENCH_USERNAME = "bench-secretariat"
+FOCAL_USERNAME = "bench-focal-turkiye"
 HOST = "127.0.0.1"
+# A cookie the response cache does not know: the page is rendered for this visitor
+# (oic_mediation.response_cache), as right after a write.
+BYPASS_COOKIE = "oic-bench-cold=1"
 
 # The admin changelists the Secretariat opens most, over the largest tables.
 ADMIN_CHANGELISTS = [
@@ -125,13 +133,23 @@ def admin_endpoints() -> list[tuple[str, str]]:
     return endpoints
 
 
-def count(client: Client, path: str) -> tuple[int, int]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path, HTTP_ACCEPT_LANGUAGE="en")
+def count(client: Client, path: str, cookie: str = "") -> tuple[int, int]:
+    """The status of a GET of ``path`` and the queries it ran on every connection."""
+    headers = {"HTTP_ACCEPT_LANGUAGE": "en"}
+    if cookie:
+        headers["HTTP_COOKIE"] = cookie
+    captured = [CaptureQueriesContext(connections[alias]) for alias in connections]
+    for capture in captured:
+        capture.__enter__()
+    try:
+        response = client.get(path, **headers)
         if response.streaming:
             for _chunk in response.streaming_content:
                 pass
-    return response.status_code, len(queries)
+    finally:
+        for capture in captured:
+            capture.__exit__(None, None, None)
+    return response.status_code, sum(len(capture) for capture in captured)
 
 
 def measure(kind: str, name: str, path: str, anonymous: Client, secretariat: Client) -> dict:
@@ -143,6 +161,7 @@ def measure(kind: str, name: str, path: str, anonymous: Client, secretariat: Cli
         cache.clear()
         status, cold = count(client, path)
     _status, warm = count(client, path)
+    _status, bypass = count(Client(HTTP_HOST=HOST), path, BYPASS_COOKIE)
     return {
         "name": name,
         "kind": kind,
@@ -151,6 +170,35 @@ def measure(kind: str, name: str, path: str, anonymous: Client, secretariat: Cli
         "status": status,
         "queries": warm,
         "queries_cold": cold,
+        "queries_bypass": bypass,
+    }
+
+
+def focal_point_credentials() -> dict:
+    """A focal point of Türkiye for the mixed workload's writes: an API token, a session cookie,
+    a paragraph to pledge under and one of the state's commitments to edit through the form."""
+    from rest_framework.authtoken.models import Token
+
+    state = MemberState.objects.filter(iso_code="TR").first() or MemberState.objects.first()
+    user, _ = get_user_model().objects.get_or_create(
+        username=FOCAL_USERNAME, defaults={"email": "focal@bench.invalid"}
+    )
+    FocalPoint.objects.get_or_create(user=user, defaults={"state": state, "title": "Director"})
+    token, _ = Token.objects.get_or_create(user=user)
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    paragraph = Paragraph.objects.filter(number=8).first() or Paragraph.objects.first()
+    commitment = (
+        Commitment.objects.filter(state=state, status__in=["pledged", "in_progress"])
+        .order_by("pk")
+        .first()
+    )
+    return {
+        "token": token.key,
+        "session_cookie": f"{settings.SESSION_COOKIE_NAME}="
+        f"{client.cookies[settings.SESSION_COOKIE_NAME].value}",
+        "paragraph": paragraph.pk,
+        "commitment": commitment.pk,
     }
 
 
@@ -169,7 +217,11 @@ def main() -> None:
         rows.append(measure("admin", name, path, anonymous, secretariat))
     session = secretariat.cookies[settings.SESSION_COOKIE_NAME].value
     json.dump(
-        {"session_cookie": f"{settings.SESSION_COOKIE_NAME}={session}", "endpoints": rows},
+        {
+            "session_cookie": f"{settings.SESSION_COOKIE_NAME}={session}",
+            "focal_point": focal_point_credentials(),
+            "endpoints": rows,
+        },
         sys.stdout,
     )
 

@@ -388,7 +388,12 @@ class Document(TrackedModel):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-published_on", "title"]
-        indexes = DOCUMENT_SEARCH.indexes()
+        # Full-text search; and the public documents, latest first (the API's list and its count
+        # read only these).
+        indexes = [
+            *DOCUMENT_SEARCH.indexes(),
+            models.Index(fields=["is_public", "-published_on", "id"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.get_language_display()})"

@@ -2,28 +2,38 @@
 
 The public site is read far more than it is written. An anonymous GET of a dashboard page or an API
 read is the same for every visitor, so it is rendered once and then served from the shared cache
-(the database cache, or Redis) until the next write to the domain: the key carries the dashboard's
-*generation* (``oic_mediation.dashboard.cache``), which every save or delete in the four domain apps
-bumps, so no worker ever serves figures older than the last write, whichever worker handled it.
+(the database cache, or Redis) **until a table it read changes**: each stored response records the
+tables its render read and their generations (``oic_mediation.dashboard.cache``), and every write
+bumps the generations of the tables it writes, whichever worker or process makes it. A progress
+report empties the pages that show commitments, not the conference pages.
 
 What is never cached: signed-in users (a session cookie), API clients with a token (an
 ``Authorization`` header), requests with other cookies (e.g. a pending message), anything but a
-plain 200 (errors, redirects, streaming exports), responses that set a cookie, and any path outside
-the ``dashboard`` and ``api`` URL namespaces (sign-in, password reset, the admin) and the API's
-token, export, schema and documentation endpoints. The key also carries the language, the ``Accept`` header (JSON or the browsable API)
-and the full path with its query string.
+plain 200 (errors, redirects, streaming exports), responses that set a cookie or carry a CSRF
+token, and any path outside the ``dashboard`` and ``api`` URL namespaces (sign-in, password reset,
+the admin) and the API's token, export, schema and documentation endpoints. The key carries the
+language, the ``Accept`` header (JSON or the browsable API) and the full path with its query string.
 
-The language switcher's forms carry a CSRF token, which is personal. It is stored as a placeholder
-and each visitor gets a fresh token of their own on every hit (and the CSRF cookie if they had
-none), exactly as an uncached page would.
+**No stampede, bounded staleness.** When a stored response is out of date (or missing), one request
+renders it (it holds a lock in the shared cache, ``LOCK_SECONDS`` at most) while the others of the
+same page either get the previous version — only if that version was computed at most
+``STALE_SECONDS`` ago, so a visitor never sees a page that misses a write committed more than
+``STALE_SECONDS`` before it was computed — or wait for the fresh one, up to ``WAIT_SECONDS``,
+after which they render it themselves. A version older than that is never served once it is out
+of date.
+
+**Compression** (gzip, for clients that accept it): public responses only — anonymous, nothing
+personal, no cookie set and no CSRF token in the body, so compression can never reveal a secret
+through the length of a response that also reflects a visitor's input (BREACH). The language
+switcher is made of plain links for that reason: a public page holds no token at all. Pages with
+a CSRF token (sign-in, forms, the admin, signed-in pages) are never compressed. A cached response
+is compressed once, when stored.
 
 Anonymous API reads served from the cache skip DRF's throttling: a hit is cheaper than counting it.
 
-Each worker also keeps its latest hits in memory (``LocalCopies``, at most ``LOCAL_MAX_BYTES``),
-under the same key. That key carries the generation, read from the shared cache on every request,
-so a write in any worker makes every worker's copies unreachable at once: a copy saves fetching and
-unpickling the body from the shared cache (one query per hit instead of two), never freshness. The
-generation starts at a random number, so it does not repeat after the shared cache is emptied.
+Each worker also keeps its latest hits in memory (``LocalCopies``, at most ``LOCAL_MAX_BYTES``):
+a copy saves fetching and unpickling the body (one query per hit instead of two), never freshness,
+since its generations are checked against the shared cache on every request.
 """
 
 from __future__ import annotations
@@ -37,16 +47,36 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 from django.utils.translation import get_language
 
-from oic_mediation.dashboard.cache import generation
+from oic_mediation.dashboard.cache import (
+    computing_with,
+    dependencies,
+    is_fresh,
+    reading,
+    snapshot,
+)
 
 CACHED_NAMESPACES = {"dashboard", "api"}
 UNCACHED_URL_NAMES = {"api:token", "api:export", "api:schema", "api:docs"}
 TIMEOUT_SECONDS = 6 * 3600
 LOCAL_MAX_BYTES = 32 * 1024 * 1024
+# A version out of date may be served while another request renders the page, if it was
+# computed at most this long ago.
+STALE_SECONDS = 5
+# How long a request waits for another's render before rendering the page itself.
+WAIT_SECONDS = 2
+POLL_SECONDS = 0.05
+# The render lock expires by itself if its holder dies.
+LOCK_SECONDS = 30
+# Worth compressing: text, JSON and calendars above this size.
+COMPRESS_MIN_BYTES = 200
+COMPRESSIBLE = re.compile(r"^(text/|application/(json|[\w.+-]+\+json|javascript)\b)")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken"')
 
 
 class LocalCopies:
@@ -54,11 +84,11 @@ class LocalCopies:
 
     def __init__(self, max_bytes: int = LOCAL_MAX_BYTES):
         self.max_bytes = max_bytes
-        self.entries: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
+        self.entries: OrderedDict[str, tuple[float, dict]] = OrderedDict()
         self.size = 0
         self.lock = threading.Lock()
 
-    def get(self, key: str) -> tuple | None:
+    def get(self, key: str) -> dict | None:
         with self.lock:
             found = self.entries.get(key)
             if found is None:
@@ -70,8 +100,8 @@ class LocalCopies:
             self.entries.move_to_end(key)
             return entry
 
-    def put(self, key: str, entry: tuple, timeout: float) -> None:
-        size = len(entry[2])
+    def put(self, key: str, entry: dict, timeout: float) -> None:
+        size = _size(entry)
         if size > self.max_bytes // 4:
             return
         with self.lock:
@@ -89,28 +119,29 @@ class LocalCopies:
 
     def _drop(self, key: str) -> None:
         _expires, entry = self.entries.pop(key)
-        self.size -= len(entry[2])
+        self.size -= _size(entry)
+
+
+def _size(entry: dict) -> int:
+    return len(entry["content"]) + len(entry["gzip"] or b"")
 
 
 local_copies = LocalCopies()
-CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
-CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
-# Cookies that do not change a public page: the language is part of the key, the CSRF token is
-# substituted per visitor.
+# Cookies that do not change a public page: the language is part of the key, and a public page
+# holds no CSRF token.
 HARMLESS_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 
 
-def _cacheable_request(request: HttpRequest) -> bool:
-    if request.method not in ("GET", "HEAD"):
-        return False
-    if "HTTP_AUTHORIZATION" in request.META or set(request.COOKIES) - HARMLESS_COOKIES:
-        return False
+def _public_request(request: HttpRequest) -> str | None:
+    """The view name of an anonymous-looking GET of a public page or API read, else None."""
+    if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
+        return None
     try:
         match = resolve(request.path_info)
     except Resolver404:
-        return False
+        return None
     namespace = match.namespaces[0] if match.namespaces else ""
-    return namespace in CACHED_NAMESPACES and match.view_name not in UNCACHED_URL_NAMES
+    return match.view_name if namespace in CACHED_NAMESPACES else None
 
 
 def _key(request: HttpRequest) -> str:
@@ -122,68 +153,153 @@ def _key(request: HttpRequest) -> str:
             request.META.get("HTTP_ACCEPT", ""),
         ]
     )
-    digest = hashlib.sha256(varies.encode()).hexdigest()
-    return f"response:{generation()}:{digest}"
+    return "response:" + hashlib.sha256(varies.encode()).hexdigest()
+
+
+def _public_response(response: HttpResponse) -> bool:
+    """Nothing in it is personal: what may be cached and compressed."""
+    return not (
+        response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or "private" in response.get("Cache-Control", "")
+        or "no-store" in response.get("Cache-Control", "")
+        or CSRF_INPUT.search(response.content)
+    )
+
+
+def _compressed(response: HttpResponse, content: bytes) -> bytes | None:
+    if len(content) < COMPRESS_MIN_BYTES or response.has_header("Content-Encoding"):
+        return None
+    if not COMPRESSIBLE.match(response.get("Content-Type", "")):
+        return None
+    compressed = compress_string(content)
+    return compressed if len(compressed) < len(content) else None
+
+
+def _accepts_gzip(request: HttpRequest) -> bool:
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 class PublicResponseCacheMiddleware:
     """Serve anonymous public GETs from the shared cache; see the module docstring.
 
     Sits after the authentication middleware (it must know the visitor is anonymous, which costs
-    nothing without a session cookie) and after CSRF (which sets the cookie on the way out); the
-    middleware below it (security headers, CSP, …) runs on a miss and their headers are stored.
+    nothing without a session cookie) and after CSRF; the middleware below it (security headers,
+    CSP, …) runs on a miss and their headers are stored.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not _cacheable_request(request) or request.user.is_authenticated:
+        view_name = _public_request(request)
+        if view_name is None:
             return self.get_response(request)
-        key = _key(request)
-        stored = local_copies.get(key)
-        if stored is None:
-            stored = cache.get(key)
-            if stored is not None:
-                # Kept no longer than the shared entry could still be there.
-                local_copies.put(key, stored, timeout=TIMEOUT_SECONDS / 4)
-        if stored is not None:
-            return self._rebuild(request, stored)
-        response = self.get_response(request)
-        entry = self._entry(request, response)
-        if entry is not None:
-            cache.set(key, entry, timeout=TIMEOUT_SECONDS)
-            local_copies.put(key, entry, timeout=TIMEOUT_SECONDS / 4)
-        return response
+        if view_name in UNCACHED_URL_NAMES or set(request.COOKIES) - HARMLESS_COOKIES:
+            response = self.get_response(request)
+            if not request.user.is_authenticated:
+                self._compress(request, response)
+            return response
+        if request.user.is_authenticated:
+            return self.get_response(request)
+        return self._cached(request, _key(request))
+
+    # -- the shared cache ---------------------------------------------------------------------
+
+    def _cached(self, request: HttpRequest, key: str) -> HttpResponse:
+        entry = local_copies.get(key)
+        if entry is not None and is_fresh(entry["depends_on"]):
+            return self._rebuild(request, entry)
+        shared = cache.get(key)
+        if shared is not None and (entry is None or shared["computed_at"] != entry["computed_at"]):
+            # Kept no longer than the shared entry could still be there.
+            local_copies.put(key, shared, timeout=TIMEOUT_SECONDS / 4)
+            entry = shared
+            if is_fresh(entry["depends_on"]):
+                return self._rebuild(request, entry)
+        # Missing or out of date: one request renders, the others get a recent version or wait.
+        lock = f"render-lock:{key}"
+        if cache.add(lock, True, timeout=LOCK_SECONDS):
+            try:
+                return self._render(request, key)
+            finally:
+                cache.delete(lock)
+        if entry is not None and time.time() - entry["computed_at"] <= STALE_SECONDS:
+            return self._rebuild(request, entry)
+        fresh = self._wait(key, lock)
+        if fresh is not None:
+            return self._rebuild(request, fresh)
+        return self._render(request, key)
 
     @staticmethod
-    def _entry(request: HttpRequest, response: HttpResponse) -> tuple | None:
-        if (
-            response.status_code != 200
-            or response.streaming
-            or response.cookies
-            or "private" in response.get("Cache-Control", "")
-            or "no-store" in response.get("Cache-Control", "")
-        ):
-            return None
+    def _wait(key: str, lock: str) -> dict | None:
+        """The fresh entry another request is rendering, or None when it does not come in time
+        (or the render was not cacheable)."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)
+            found = cache.get_many([key, lock])
+            entry = found.get(key)
+            if entry is not None and is_fresh(entry["depends_on"]):
+                local_copies.put(key, entry, timeout=TIMEOUT_SECONDS / 4)
+                return entry
+            if lock not in found:
+                return None
+        return None
+
+    def _render(self, request: HttpRequest, key: str) -> HttpResponse:
+        # The generations before anything is read: a write committed during the render leaves
+        # the stored copy already out of date.
+        generations = snapshot()
+        computed_at = time.time()
+        with computing_with(generations), reading() as tables:
+            response = self.get_response(request)
+        if not _public_response(response):
+            return response
+        entry = self._entry(response, dependencies(tables, generations), computed_at)
+        cache.set(key, entry, timeout=TIMEOUT_SECONDS)
+        local_copies.put(key, entry, timeout=TIMEOUT_SECONDS / 4)
+        return self._rebuild(request, entry)
+
+    @staticmethod
+    def _entry(response: HttpResponse, depends_on: dict, computed_at: float) -> dict:
+        patch_vary_headers(response, ("Accept-Encoding",))
         content = response.content
-        # get_token() flags the request; the forms' tokens (one per render) become a placeholder.
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-            tokens = set(CSRF_INPUT.findall(content))
-            if len(tokens) != 1:
-                return None  # a token used elsewhere than the forms: leave the page uncached
-            content = content.replace(tokens.pop(), CSRF_PLACEHOLDER)
-        elif CSRF_INPUT.search(content):
-            return None
-        headers = [(name, value) for name, value in response.items() if name != "Content-Length"]
-        return response.status_code, headers, content
+        return {
+            "depends_on": depends_on,
+            "computed_at": computed_at,
+            "status": response.status_code,
+            "headers": [
+                (name, value) for name, value in response.items() if name != "Content-Length"
+            ],
+            "content": content,
+            "gzip": _compressed(response, content),
+        }
 
     @staticmethod
-    def _rebuild(request: HttpRequest, entry: tuple) -> HttpResponse:
-        status, headers, content = entry
-        if CSRF_PLACEHOLDER in content:
-            content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
-        response = HttpResponse(content, status=status)
-        for name, value in headers:
+    def _rebuild(request: HttpRequest, entry: dict) -> HttpResponse:
+        gzipped = entry["gzip"] is not None and _accepts_gzip(request)
+        response = HttpResponse(
+            entry["gzip"] if gzipped else entry["content"], status=entry["status"]
+        )
+        for name, value in entry["headers"]:
             response[name] = value
+        if gzipped:
+            response["Content-Encoding"] = "gzip"
         return response
+
+    # -- public responses not served from the cache -------------------------------------------
+
+    @staticmethod
+    def _compress(request: HttpRequest, response: HttpResponse) -> None:
+        if not _public_response(response):
+            return
+        patch_vary_headers(response, ("Accept-Encoding",))
+        if not _accepts_gzip(request):
+            return
+        compressed = _compressed(response, response.content)
+        if compressed is not None:
+            response.content = compressed
+            response["Content-Length"] = str(len(compressed))
+            response["Content-Encoding"] = "gzip"

@@ -147,6 +147,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     else:
         DATABASES["default"]["CONN_MAX_AGE"] = env_int("DJANGO_DB_CONN_MAX_AGE", 60)
         DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # The database cache's own connection to the same database, in autocommit: a cache write
+    # never waits for (or holds a lock until the end of) a request's transaction
+    # (oic_mediation.database_cache; in tests, a mirror of the test database). It has its own
+    # pool (or persistent connection), like the default one.
+    DATABASES["cache"] = {
+        **DATABASES["default"],
+        "ATOMIC_REQUESTS": False,
+        # A cache hit is one query: no health-check query before it on every request; the
+        # cache reconnects by itself when the connection was lost.
+        "CONN_HEALTH_CHECKS": False,
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["oic_mediation.database_cache.CacheRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache shared by every worker and every host: Redis when REDIS_URL is set, otherwise the
@@ -167,8 +180,12 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's DatabaseCache, made safe under concurrent writers (see the module).
+            "BACKEND": "oic_mediation.database_cache.DatabaseCache",
             "LOCATION": "portal_cache",
+            # Every page in three languages, its query strings and the API's: far more than
+            # Django's default of 300, which culled a third of the cache every few writes.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"

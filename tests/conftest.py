@@ -16,6 +16,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache, caches
+from django.db import connections
 from django.utils import translation
 
 from network.models import FocalPoint, MemberState
@@ -110,21 +111,60 @@ def plain_static_storage(settings):
     }
 
 
+# The database caches (pages, API throttles) check their size on the first and every 50th write
+# of a process: not in tests, so that they count the same queries every time, whichever test
+# runs first (tests/reliability/test_cache_concurrency.py culls).
+for _cache in settings.CACHES.values():
+    if _cache["BACKEND"] == "oic_mediation.database_cache.DatabaseCache":
+        _cache.setdefault("OPTIONS", {})["CULL_CHECK_EVERY"] = 0
+
+# The database cache writes on a connection of its own (oic_mediation.database_cache), a mirror of
+# the test database: every test that may touch the database may use it.
+if "cache" in settings.DATABASES:
+    from django.test import TransactionTestCase
+
+    TransactionTestCase.databases = {"default", "cache"}
+
+
+def _uses_the_database(request) -> bool:
+    return bool(
+        request.node.get_closest_marker("django_db")
+        or {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test databases, with no connection pool left pointing to the database they replace.
+
+    Django closes the default connection's pool when it creates the test database, but not the
+    pool of a test mirror (the database cache's own connection, ``DATABASES["cache"]``): one
+    opened before (by a system check, a cache read at start-up) would go on reading the
+    development database."""
+    with django_db_blocker.unblock():
+        for connection in connections.all(initialized_only=True):
+            connection.close()
+            if "pool" in connection.settings_dict.get("OPTIONS", {}):
+                connection.close_pool()
+    yield
+
+
 @pytest.fixture(autouse=True)
 def no_cached_responses_from_an_earlier_test(request, django_db_blocker):
     """Each test starts without another test's cached pages.
 
-    The database is rolled back after most tests, the cache table with it; but a test that
-    commits (live server, transactional_db) leaves its rows in the cache table, which Django's
-    flush does not empty, and each worker process keeps copies of cached responses in memory.
-    Either could answer the next test on that process with the earlier test's page.
+    The cache has its own autocommit connection, so its rows outlive the rollback of a test's
+    transaction (and Django's flush after a transactional test does not empty the cache table);
+    each worker process also keeps copies of cached responses in memory. Either could answer
+    the next test on that process with the earlier test's page.
     """
     local_copies.clear()
-    yield
-    if {"transactional_db", "live_server"} & set(request.fixturenames):
+    if _uses_the_database(request):
+        request.getfixturevalue("django_db_setup")
         with django_db_blocker.unblock():
             cache.clear()
             caches["throttle"].clear()  # API throttle counts (oic_mediation.api.throttling)
+    yield
     local_copies.clear()
 
 

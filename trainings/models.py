@@ -185,9 +185,11 @@ class Edition(TrackedModel):
                 ),
             ),
         ]
-        # The model's order (latest first), with the primary key that makes it unambiguous.
+        # The model's order (latest first), with the primary key that makes it unambiguous; the
+        # same within a programme (its latest editions, its page); and the review queue.
         indexes = [
             models.Index(fields=["starts_on", "id"]),
+            models.Index(fields=["programme", "-starts_on", "-id"]),
             models.Index(fields=["review_status", "starts_on"]),
         ]
 

@@ -1,71 +1,295 @@
-"""Caching of the dashboard's figures, refreshed as soon as any record of the domain changes.
+"""Freshness of what is cached from the database: a *generation* per table, bumped by every write.
 
-Every cached value is keyed by a *generation* number kept in the shared cache (the database cache,
-or Redis): any save or delete in the four domain apps bumps the generation, so each worker
-recomputes on its next request. The bump happens at once and again after the transaction commits,
-so a request that read the old data while the write was in flight cannot keep it cached.
+A cached page or figure records the tables it read and the generation of each when it was
+computed; it is served only while every one of them is unchanged. So a write empties exactly what
+shows its data: a progress report leaves the conference pages cached, and a new conference leaves
+the member states' pages cached.
+
+How the two halves are known, without a list kept by hand that could go out of date:
+
+- **What a write changes**: every statement run through Django's database connections passes
+  ``_watch`` (an execute wrapper installed on each connection): an ``INSERT``, ``UPDATE``,
+  ``DELETE`` or ``TRUNCATE`` bumps the generation of the tables it names. That covers saves and
+  deletes, ``QuerySet.update()``, ``bulk_create()``, ``bulk_update()``, many-to-many changes, the
+  admin, imports, the demo-data generator and management commands alike — not only what sends model
+  signals. Inside a transaction the bump happens after the statement (so the writer's own next
+  read sees it, as in tests) and again after the commit (so a request that read the data while the
+  write was in flight cannot keep it cached).
+- **What a page shows**: while a page or a figure is computed (``reading()``), the same wrapper
+  notes the tables each ``SELECT`` reads; a cached figure used inside a page adds its own tables.
+
+The generations are taken *before* the page reads anything (``snapshot()``), so a write that commits
+during the render leaves the stored copy already outdated. A generation is a random number (never
+an increment that could repeat after the cache is emptied); one missing from the shared cache (a
+flush, an eviction) counts as changed. ``bump_generation()`` changes the generation that every
+cached item depends on: everything is recomputed.
+
+Writes made outside Django (``psql``, ``pg_restore``) are not seen: empty the cache afterwards
+(``manage.py shell -c "from django.core.cache import cache; cache.clear()"``); every entry also
+expires (``TIMEOUT_SECONDS`` here, ``oic_mediation.response_cache.TIMEOUT_SECONDS`` for pages).
+Tables written on every signed-in request and never shown publicly (sessions, sign-in attempts)
+are not watched.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 import secrets
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from functools import cache as memoize
 from typing import TypeVar
 
+from django.apps import apps
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import DatabaseError
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import get_language
 
-GENERATION_KEY = "dashboard:generation"
-# Short enough that a bulk load, which sends no signal, shows within minutes anyway.
+logger = logging.getLogger(__name__)
+
+KEY_PREFIX = "generation:"
+# The generation every cached item depends on, whatever it read.
+EVERYTHING = "*"
+# Kept for callers that named the old single generation: it is the one of EVERYTHING.
+GENERATION_KEY = KEY_PREFIX + EVERYTHING
+# Figures cached by ``cached()``; fresh as long as their tables are unchanged.
 TIMEOUT_SECONDS = 15 * 60
-DOMAIN_APPS = {"network", "resolutions", "trainings", "conferences"}
+# Apps whose tables change on every signed-in request and never appear on a public page.
+UNWATCHED_APPS = {"sessions", "axes"}
+# The connection the database cache writes on (oic_mediation.database_cache) is not watched.
+UNWATCHED_ALIASES = {"cache"}
 
 T = TypeVar("T")
 
 
-def _first_generation() -> int:
-    # Random rather than 1, so that after the shared cache is emptied (a flush, a restart of Redis)
-    # the generation never repeats one from before: copies a worker keeps in memory under an old
-    # generation (oic_mediation.response_cache) can never be reached again.
+# --- Tables ------------------------------------------------------------------------------------
+
+
+@memoize
+def watched_tables() -> frozenset[str]:
+    return frozenset(
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.app_label not in UNWATCHED_APPS
+    )
+
+
+def key_of(table: str) -> str:
+    return KEY_PREFIX + table
+
+
+def _new_generation() -> int:
     return secrets.randbits(62)
 
 
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        first = _first_generation()
-        value = (
-            first if cache.add(GENERATION_KEY, first, timeout=None) else cache.get(GENERATION_KEY)
-        )
-    return value
+# --- Generations -------------------------------------------------------------------------------
+
+_warned = False
+
+
+def bump(tables: Iterable[str]) -> None:
+    """Give each of ``tables`` a new generation: what was cached from them is out of date."""
+    global _warned
+    values = {key_of(table): _new_generation() for table in tables}
+    if not values:
+        return
+    try:
+        cache.set_many(values, timeout=None)
+    except DatabaseError:
+        # The cache table is missing (a first `migrate`, before `createcachetable`): then nothing
+        # can have been cached from these tables either.
+        if not _warned:
+            logger.warning("Could not record a write in the cache's generations.", exc_info=True)
+            _warned = True
 
 
 def bump_generation() -> None:
+    """Everything cached is out of date (e.g. after writes made outside Django)."""
+    bump([EVERYTHING])
+
+
+def snapshot() -> dict[str, int]:
+    """The current generation of every watched table (and of EVERYTHING), created if missing."""
+    keys = [key_of(EVERYTHING), *(key_of(table) for table in sorted(watched_tables()))]
+    found = cache.get_many(keys)
+    missing = {key: _new_generation() for key in keys if key not in found}
+    if missing:
+        # A new random generation never matches what anything was cached with, so writing it
+        # over one another process has just created (or bumped) is as safe as a bump.
+        cache.set_many(missing, timeout=None)
+        found.update(missing)
+    return found
+
+
+def dependencies(tables: Iterable[str], generations: dict[str, int]) -> dict[str, int]:
+    """The generations (from ``generations``) an item that read ``tables`` depends on."""
+    keys = {key_of(EVERYTHING)} | {key_of(table) for table in tables if table in watched_tables()}
+    return {key: generations[key] for key in sorted(keys)}
+
+
+def is_fresh(depends_on: dict[str, int], generations: dict[str, int] | None = None) -> bool:
+    """Whether none of the tables an item read has changed since (one query without
+    ``generations``, which would be a snapshot taken before this request read anything)."""
+    current = generations if generations is not None else cache.get_many(list(depends_on))
+    return all(current.get(key) == value for key, value in depends_on.items())
+
+
+# --- Reads -------------------------------------------------------------------------------------
+
+_local = threading.local()
+
+
+def _readers() -> list[set[str]]:
+    readers = getattr(_local, "readers", None)
+    if readers is None:
+        readers = _local.readers = []
+    return readers
+
+
+@contextmanager
+def reading():
+    """Collect the tables read inside the block (nested blocks each get theirs)."""
+    tables: set[str] = set()
+    readers = _readers()
+    readers.append(tables)
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, _first_generation(), timeout=None)
+        yield tables
+    finally:
+        # By identity: two readers may hold equal sets.
+        del readers[next(index for index, each in enumerate(readers) if each is tables)]
 
 
-def cached(name: str, build: Callable[[], T], *parts: object) -> T:
-    """``build()``'s result, cached per language and generation under ``name`` and ``parts``."""
-    key = ":".join(["dashboard", str(generation()), name, get_language() or "", *map(str, parts)])
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, timeout=TIMEOUT_SECONDS)
-    return value
+def note_read(depends_on: Iterable[str]) -> None:
+    """A cached item used inside ``reading()`` blocks: its tables count as read there."""
+    readers = _readers()
+    if readers:
+        tables = {key.removeprefix(KEY_PREFIX) for key in depends_on} - {EVERYTHING}
+        for reader in readers:
+            reader.update(tables)
 
 
-def _on_domain_change(sender, **kwargs) -> None:
-    if sender._meta.app_label not in DOMAIN_APPS:
+@contextmanager
+def computing_with(generations: dict[str, int]):
+    """While a page is rendered: the snapshot taken before it, for the figures cached inside."""
+    previous = getattr(_local, "generations", None)
+    _local.generations = generations
+    try:
+        yield
+    finally:
+        _local.generations = previous
+
+
+# --- Watching the connections --------------------------------------------------------------------
+
+_WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"([^"]+)"', re.IGNORECASE)
+_TRUNCATE = re.compile(r"^\s*TRUNCATE\b", re.IGNORECASE)
+_QUOTED = re.compile(r'"([^"]+)"')
+_READ = re.compile(r'\b(?:FROM|JOIN)\s+"([^"]+)"', re.IGNORECASE)
+
+
+def _written_tables(sql: str) -> set[str]:
+    match = _WRITE.match(sql)
+    if match:
+        tables = {match.group(1)}
+    elif _TRUNCATE.match(sql):
+        tables = set(_QUOTED.findall(sql))
+    else:
+        return set()
+    return tables & watched_tables()
+
+
+class _PendingBumps:
+    """The tables a connection's current transaction wrote, bumped again once it commits."""
+
+    def __init__(self) -> None:
+        self.tables: set[str] = set()
+
+    def __call__(self) -> None:
+        tables, self.tables = self.tables, set()
+        bump(tables)
+
+
+def _after_write(connection, tables: set[str]) -> None:
+    if _migrating:
         return
-    bump_generation()
-    transaction.on_commit(bump_generation)
+    bump(tables)
+    if not connection.in_atomic_block:
+        return  # committed already
+    pending = connection.__dict__.get("_oic_pending_bumps")
+    if pending is None:
+        pending = connection.__dict__["_oic_pending_bumps"] = _PendingBumps()
+    # After a rollback its tables stay pending: bumping them once more is harmless.
+    pending.tables |= tables
+    if not any(callback is pending for _sids, callback, _robust in connection.run_on_commit):
+        connection.on_commit(pending)
+
+
+def _watch(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    if not isinstance(sql, str):
+        return result
+    readers = getattr(_local, "readers", None)
+    if readers and sql.lstrip()[:4].upper() in ("SELE", "WITH"):
+        tables = set(_READ.findall(sql))
+        for reader in readers:
+            reader.update(tables)
+        return result
+    written = _written_tables(sql)
+    if written:
+        _after_write(context["connection"], written)
+    return result
+
+
+def _install(sender, connection, **kwargs) -> None:
+    if connection.alias not in UNWATCHED_ALIASES and _watch not in connection.execute_wrappers:
+        # First, not last: ``connection.execute_wrapper()`` blocks pop the last one on the way out.
+        connection.execute_wrappers.insert(0, _watch)
+
+
+# While `migrate` runs, writes are not bumped one by one (the cache table may not exist yet);
+# everything is bumped once it is done.
+_migrating = False
+
+
+def _before_migrate(sender, **kwargs) -> None:
+    global _migrating
+    _migrating = True
+
+
+def _after_migrate(sender, **kwargs) -> None:
+    global _migrating
+    if _migrating:
+        _migrating = False
+        bump_generation()
 
 
 def connect_invalidation() -> None:
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_on_domain_change, dispatch_uid=f"dashboard-invalidation-{id(signal)}")
+    connection_created.connect(_install, dispatch_uid="dashboard-generations")
+    pre_migrate.connect(_before_migrate, dispatch_uid="dashboard-generations-migrate")
+    post_migrate.connect(_after_migrate, dispatch_uid="dashboard-generations-migrated")
+
+
+# --- Cached figures ------------------------------------------------------------------------------
+
+
+def cached(name: str, build: Callable[[], T], *parts: object) -> T:
+    """``build()``'s result, cached per language under ``name`` and ``parts`` until one of the
+    tables it read changes."""
+    key = ":".join(["figures", name, get_language() or "", *map(str, parts)])
+    generations = getattr(_local, "generations", None)
+    entry = cache.get(key)
+    if entry is not None:
+        depends_on, value = entry
+        if is_fresh(depends_on, generations):
+            note_read(depends_on)
+            return value
+    if generations is None:
+        generations = snapshot()
+    with reading() as tables:
+        value = build()
+    cache.set(key, (dependencies(tables, generations), value), timeout=TIMEOUT_SECONDS)
+    return value

@@ -17,8 +17,12 @@ source quoted in English inside the Arabic report is read out in English.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import io
 import logging
 import mimetypes
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -37,6 +41,8 @@ logging.getLogger("fontTools").setLevel(logging.WARNING)
 TEMPLATE = "reports/implementation_report.html"
 # The address WeasyPrint resolves the report's relative links against; never fetched from a network.
 RENDER_BASE_URL = "http://report.invalid/"
+# The report's fonts, decompressed from WOFF2 once (see decompressed_font).
+FONT_CACHE_DIR = Path(settings.VAR_DIR) / "cache" / "report-fonts"
 
 
 def render_html(report: ImplementationReport, *, for_print: bool = False) -> str:
@@ -109,6 +115,36 @@ def static_file(url: str) -> Path | None:
     return path if path.is_file() else None
 
 
+@functools.lru_cache(maxsize=32)
+def _decompressed(woff2: bytes) -> bytes:
+    from fontTools.ttLib import woff2 as woff2_format
+
+    digest = hashlib.sha256(woff2).hexdigest()
+    cached = FONT_CACHE_DIR / f"{digest}.ttf"
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    out = io.BytesIO()
+    woff2_format.decompress(io.BytesIO(woff2), out)
+    font = out.getvalue()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(font)
+        partial.replace(cached)
+    except OSError:
+        pass  # a read-only var directory: decompressed again by the next process
+    return font
+
+
+def decompressed_font(path: Path) -> bytes:
+    """The TrueType font inside a WOFF2 file, which WeasyPrint would otherwise decompress itself
+    on every report, in pure Python: 6 fonts, about half the time of a report. Kept in memory
+    and in ``FONT_CACHE_DIR`` (by the WOFF2's digest, so a changed font is decompressed anew)."""
+    return _decompressed(path.read_bytes())
+
+
 def static_fetcher():
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -120,6 +156,10 @@ def static_fetcher():
             path = static_file(url)
             if path is None:
                 raise ValueError(f"The report may only use the portal's static files: {url}")
+            if path.suffix == ".woff2":
+                return URLFetcherResponse(
+                    url, decompressed_font(path), {"Content-Type": "font/ttf"}, status=200
+                )
             content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return URLFetcherResponse(
                 url, path.read_bytes(), {"Content-Type": content_type}, status=200

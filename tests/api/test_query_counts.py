@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.api.conftest import make_world
 from tests.api.test_reads import LIST_ENDPOINTS
+from tests.queries import all_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +18,11 @@ EXPORTS = [
 
 
 def _queries(client, url: str) -> tuple[int, bytes]:
-    with CaptureQueriesContext(connection) as queries:
+    with all_queries() as queries:
         response = client.get(url)
         body = b"".join(response.streaming_content) if response.streaming else response.content
     assert response.status_code == 200, body[:300]
-    return len(queries), body
+    return queries.count, body
 
 
 @pytest.mark.parametrize("role", ["anonymous", "focal_same_state"])

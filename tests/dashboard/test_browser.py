@@ -127,10 +127,10 @@ def test_language_switcher_keeps_the_page(site, context, name, path):
     visit = Visit(context)
     visit.open(f"{site}/en/{path}")
 
-    visit.page.get_by_role("button", name="العربيّة").click()
+    visit.page.get_by_role("link", name="العربيّة").click()
     visit.page.wait_for_load_state()
     after_arabic = urlsplit(visit.page.url).path
-    visit.page.get_by_role("button", name="français").click()
+    visit.page.get_by_role("link", name="français").click()
     visit.page.wait_for_load_state()
     after_french = urlsplit(visit.page.url).path
 
