@@ -149,11 +149,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # The database cache's own connection to the same database, in autocommit: a cache write
     # never waits for (or holds a lock until the end of) a request's transaction
-    # (oic_mediation.database_cache; in tests, a mirror of the test database). It has its own
-    # pool (or persistent connection), like the default one.
+    # (oic_mediation.database_cache; in tests, a mirror of the test database). One persistent
+    # connection per thread, outside the pool: a cache query must never wait for a pooled
+    # connection (nor, when the database is unreachable, for the pool's timeout).
     DATABASES["cache"] = {
         **DATABASES["default"],
+        "OPTIONS": {
+            name: value
+            for name, value in DATABASES["default"].get("OPTIONS", {}).items()
+            if name != "pool"
+        },
         "ATOMIC_REQUESTS": False,
+        "CONN_MAX_AGE": env_int("DJANGO_DB_CONN_MAX_AGE", 60),
         # A cache hit is one query: no health-check query before it on every request; the
         # cache reconnects by itself when the connection was lost.
         "CONN_HEALTH_CHECKS": False,

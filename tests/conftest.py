@@ -135,17 +135,15 @@ def _uses_the_database(request) -> bool:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The test databases, with no connection pool left pointing to the database they replace.
+    """The test databases, with no connection left open to the database they replace.
 
-    Django closes the default connection's pool when it creates the test database, but not the
-    pool of a test mirror (the database cache's own connection, ``DATABASES["cache"]``): one
-    opened before (by a system check, a cache read at start-up) would go on reading the
-    development database."""
+    While the test database is migrated, its writes bump the cache's generations through the
+    cache's own connection (``DATABASES["cache"]``), which only becomes a mirror of the test
+    database afterwards: a connection it opened then would go on using the development
+    database."""
     with django_db_blocker.unblock():
         for connection in connections.all(initialized_only=True):
             connection.close()
-            if "pool" in connection.settings_dict.get("OPTIONS", {}):
-                connection.close_pool()
     yield
 
 
