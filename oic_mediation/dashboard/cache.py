@@ -229,19 +229,38 @@ def _after_write(connection, tables: set[str]) -> None:
 
 
 def _watch(execute, sql, params, many, context):
+    connection = context["connection"]
+    if connection.vendor == "sqlite" and isinstance(sql, str):
+        # SQLite (make run): an INSERT … RETURNING is only complete once its row has been read,
+        # after this wrapper returns; a cache write on the same connection in between (Django's
+        # database cache opens a transaction) made SQLite drop the insert. Bumped before instead:
+        # one process serves make run, and a write in a transaction is bumped again on commit.
+        written = _written_tables(sql)
+        if written:
+            _after_write(connection, written)
+        result = execute(sql, params, many, context)
+        _note_reads(sql)
+        return result
     result = execute(sql, params, many, context)
     if not isinstance(sql, str):
         return result
+    if _note_reads(sql):
+        return result
+    written = _written_tables(sql)
+    if written:
+        _after_write(connection, written)
+    return result
+
+
+def _note_reads(sql: str) -> bool:
+    """Add the tables a SELECT reads to the renders being recorded; whether it was one."""
     readers = getattr(_local, "readers", None)
     if readers and sql.lstrip()[:4].upper() in ("SELE", "WITH"):
         tables = set(_READ.findall(sql))
         for reader in readers:
             reader.update(tables)
-        return result
-    written = _written_tables(sql)
-    if written:
-        _after_write(context["connection"], written)
-    return result
+        return True
+    return False
 
 
 def _install(sender, connection, **kwargs) -> None:
