@@ -278,9 +278,14 @@ def find_wrk() -> str:
 WRK = ""
 
 
+def wrk_seconds(seconds: float) -> str:
+    """A duration as wrk reads it: whole seconds (it refuses "1.5s" and prints its usage)."""
+    return f"{max(1, math.ceil(seconds))}s"
+
+
 def throughput(port: int, path: str, cookie: str, seconds: float, connections: int) -> float:
     """Requests per second under ``connections`` concurrent clients for ``seconds`` (wrk)."""
-    command = [WRK, "-t1", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "30s"]
+    command = [WRK, "-t1", f"-c{connections}", f"-d{wrk_seconds(seconds)}", "--timeout", "30s"]
     command += ["-H", "Accept-Language: en"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
@@ -475,7 +480,7 @@ def mixed_workload(
     writer.start()
     try:
         output = subprocess.run(
-            [WRK, "-t1", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "30s"]
+            [WRK, "-t1", f"-c{connections}", f"-d{wrk_seconds(seconds)}", "--timeout", "30s"]
             + ["-s", str(ROOT / "bench" / "readers.lua"), f"http://{HOST}:{port}/"]
             + ["--", str(paths_file)],
             capture_output=True,
