@@ -316,12 +316,19 @@ class ProgressReportAdmin(LargeTableAdminMixin, ReviewActionsMixin, SimpleHistor
         "quantity_delivered",
         "target_check",
         "delivered_on",
+        "nothing_new",
         "review_status",
         "reported_by",
         "reported_at",
         "reviewed_at",
     )
-    list_filter = ("review_status", "status", "language", "commitment__paragraph__resolution")
+    list_filter = (
+        "review_status",
+        "nothing_new",
+        "status",
+        "language",
+        "commitment__paragraph__resolution",
+    )
     list_select_related = ("commitment__state", "commitment__organisation", "reported_by")
     readonly_fields = ("target_check",)
     search_fields = (
@@ -339,7 +346,12 @@ class ProgressReportAdmin(LargeTableAdminMixin, ReviewActionsMixin, SimpleHistor
     def get_fields(self, request, obj=None):
         if obj is None:
             return PROGRESS_REPORT_CONTENT_FIELDS[:-2]
-        return ("target_check", *PROGRESS_REPORT_STORED_FIELDS, *PROGRESS_REPORT_REVIEW_FIELDS)
+        return (
+            "target_check",
+            "nothing_new",
+            *PROGRESS_REPORT_STORED_FIELDS,
+            *PROGRESS_REPORT_REVIEW_FIELDS,
+        )
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
@@ -390,3 +402,32 @@ class ReminderSentAdmin(admin.ModelAdmin):
     search_fields = ("period", "focal_point__user__email", "focal_point__state__name_en")
     date_hierarchy = "sent_at"
     autocomplete_fields = ("focal_point",)
+
+
+@admin.register(models.ReportingSchedule)
+class ReportingScheduleAdmin(admin.ModelAdmin):
+    """One row: how often states report, and when reminders go out (resolutions.reminders)."""
+
+    list_display = ("__str__", "period_months", "remind_before_days", "escalate_after_days")
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not models.ReportingSchedule.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.ReportingReminder)
+class ReportingReminderAdmin(admin.ModelAdmin):
+    """What ``send_reporting_reminders`` sent: read-only, the record that stops a repeat."""
+
+    list_display = ("commitment", "stage", "due_on", "sent_at", "recipients")
+    list_filter = ("stage",)
+    list_select_related = ("commitment__state", "commitment__organisation")
+    date_hierarchy = "sent_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -13,10 +13,12 @@ ways give the same numbers for today.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import (
     Avg,
     BooleanField,
@@ -54,6 +56,7 @@ from resolutions.models import (
     Paragraph,
     ParagraphStatusUpdate,
     ProgressReport,
+    ReportingSchedule,
     Resolution,
 )
 
@@ -80,7 +83,9 @@ DELIVERED_THEN = "delivered_then"
 def validated_reports(as_of: datetime.date | None = None) -> QuerySet[ProgressReport]:
     """Validated reports delivered on or before ``as_of`` (any date when None), the latest
     delivery first: a commitment's first one is what it has delivered by then."""
-    reports = ProgressReport.objects.filter(review_status=ProgressReport.Review.VALIDATED)
+    reports = ProgressReport.objects.filter(
+        review_status=ProgressReport.Review.VALIDATED, nothing_new=False
+    )
     if as_of is not None:
         reports = reports.filter(delivered_on__lte=as_of)
     return reports.order_by("-delivered_on", "-reported_at", "-id")
@@ -517,9 +522,207 @@ def delivery_timeline(queryset: QuerySet[Commitment]) -> list[UnitTimeline]:
 
 
 def latest_delivery_day(queryset: QuerySet[Commitment]) -> datetime.date | None:
-    return ProgressReport.objects.filter(
-        commitment__in=queryset, review_status=ProgressReport.Review.VALIDATED
-    ).aggregate(day=Max("delivered_on"))["day"]
+    return (
+        validated_reports()
+        .filter(commitment__in=queryset)
+        .order_by()
+        .aggregate(day=Max("delivered_on"))["day"]
+    )
+
+
+# --- Reporting compliance ------------------------------------------------------------------
+
+LIGHTS = ("green", "amber", "red")
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` moved on by ``months`` months (on the month's last day when it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return datetime.date(year, month + 1, min(day.day, last))
+
+
+@dataclass(frozen=True)
+class CommitmentReporting:
+    """Where one commitment stands in reporting on a date."""
+
+    commitment: Commitment
+    last_report_on: datetime.date | None
+    next_due_on: datetime.date
+    days_overdue: int
+    light: str
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.days_overdue > 0
+
+
+@defines(
+    "reporting_due",
+    term=gettext_noop("Report due"),
+    text=gettext_noop(
+        "A member state reports on each of its commitments pledged and not yet delivered or "
+        "withdrawn. The next report is due one reporting period (set by the Secretariat, a year "
+        "by default) after the date of its last report validated by the Secretariat, or after "
+        "the pledge before any report. A report of nothing new counts as reporting once "
+        "validated. A report is overdue the day after it was due."
+    ),
+)
+def _next_due(last_report_on: datetime.date | None, pledged_on, months: int) -> datetime.date:
+    return add_months(last_report_on or pledged_on, months)
+
+
+@defines(
+    "reporting_light",
+    term=gettext_noop("Reporting traffic light"),
+    text=gettext_noop(
+        "A commitment is green while its next report is not due, amber once it is overdue, and "
+        "red once it is more than two years overdue (the thresholds of the UN registries of "
+        "voluntary commitments). A member state shows the light of its least up-to-date "
+        "commitment; a state with nothing to report shows none."
+    ),
+)
+def reporting_light(days_overdue: int) -> str:
+    if days_overdue > settings.REPORTING_RED_AFTER_DAYS:
+        return "red"
+    if days_overdue > settings.REPORTING_AMBER_AFTER_DAYS:
+        return "amber"
+    return "green"
+
+
+def _latest_report_in_time(as_of: datetime.date | None):
+    """The time of a commitment's latest report validated by ``as_of`` (nothing new included)."""
+    reports = ProgressReport.objects.filter(
+        commitment=OuterRef("pk"), review_status=ProgressReport.Review.VALIDATED
+    )
+    if as_of is not None:
+        end = timezone.make_aware(
+            datetime.datetime.combine(as_of + datetime.timedelta(days=1), datetime.time())
+        )
+        reports = reports.filter(reported_at__lt=end, reviewed_at__lt=end)
+    return Subquery(reports.order_by("-reported_at", "-id").values("reported_at")[:1])
+
+
+def commitments_reporting(
+    queryset: QuerySet[Commitment] | None = None,
+    *,
+    as_of: datetime.date | None = None,
+    schedule: ReportingSchedule | None = None,
+) -> list[CommitmentReporting]:
+    """The state commitments that report on ``as_of`` (today when None), each with its last
+    validated report, next report due, days overdue and light; the most overdue first."""
+    day = as_of or timezone.localdate()
+    months = (schedule or ReportingSchedule.current()).period_months
+    commitments = (
+        commitments_as_of(as_of, queryset)
+        .filter(state__isnull=False, **{f"{STATUS_THEN}__in": OPEN_STATUSES})
+        .annotate(last_reported_at=_latest_report_in_time(as_of))
+        .select_related("state", "paragraph__resolution")
+        .order_by("id")
+    )
+    found = []
+    for commitment in commitments:
+        last = (
+            timezone.localdate(commitment.last_reported_at)
+            if commitment.last_reported_at is not None
+            else None
+        )
+        due = _next_due(last, commitment.pledged_on, months)
+        overdue = max((day - due).days, 0)
+        found.append(CommitmentReporting(commitment, last, due, overdue, reporting_light(overdue)))
+    return sorted(
+        found, key=lambda item: (-item.days_overdue, item.next_due_on, item.commitment.pk)
+    )
+
+
+@dataclass
+class StateReporting:
+    state: MemberState
+    commitments: list[CommitmentReporting]
+
+    @property
+    def light(self) -> str | None:
+        """The light of its least up-to-date commitment; None with nothing to report."""
+        if not self.commitments:
+            return None
+        return max((item.light for item in self.commitments), key=LIGHTS.index)
+
+    @property
+    def last_report_on(self) -> datetime.date | None:
+        days = [item.last_report_on for item in self.commitments if item.last_report_on]
+        return max(days, default=None)
+
+    @property
+    def next_due_on(self) -> datetime.date | None:
+        return min((item.next_due_on for item in self.commitments), default=None)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for item in self.commitments if item.is_overdue)
+
+
+def states_reporting(
+    states: QuerySet[MemberState] | None = None,
+    *,
+    as_of: datetime.date | None = None,
+    schedule: ReportingSchedule | None = None,
+) -> list[StateReporting]:
+    """Each state (every member state when None) with its commitments' reporting, in name
+    order."""
+    states = list((states if states is not None else MemberState.objects.all()).order_by("name"))
+    by_state = defaultdict(list)
+    commitments = Commitment.objects.filter(state__in=[state.pk for state in states])
+    for item in commitments_reporting(commitments, as_of=as_of, schedule=schedule):
+        by_state[item.commitment.state_id].append(item)
+    return [StateReporting(state, by_state.get(state.pk, [])) for state in states]
+
+
+def light_counts(items) -> dict[str, int]:
+    """How many of ``items`` (with a ``light``) show each light."""
+    counts = dict.fromkeys(LIGHTS, 0)
+    for item in items:
+        if item.light is not None:
+            counts[item.light] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class ReportingRate:
+    day: datetime.date
+    on_time: int
+    expected: int
+
+    @property
+    def ratio(self) -> float:
+        return self.on_time / self.expected if self.expected else 0.0
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.ratio)
+
+
+@defines(
+    "reporting_rate",
+    term=gettext_noop("Reporting rate"),
+    text=gettext_noop(
+        "The reporting rate on a date is the share of the commitments that report on that date "
+        "whose next report was not overdue then, counting only the reports pledged, reported "
+        "and validated by that date."
+    ),
+)
+def reporting_rate(
+    as_of: datetime.date | None = None, *, schedule: ReportingSchedule | None = None
+) -> ReportingRate:
+    items = commitments_reporting(as_of=as_of, schedule=schedule)
+    on_time = sum(1 for item in items if not item.is_overdue)
+    return ReportingRate(as_of or timezone.localdate(), on_time, len(items))
+
+
+def reporting_rate_timeline() -> list[ReportingRate]:
+    """The reporting rate at the end of each year since the first state pledge, and today."""
+    days = timeline_days(Commitment.objects.filter(state__isnull=False))
+    schedule = ReportingSchedule.current()
+    return [reporting_rate(None if day == days[-1] else day, schedule=schedule) for day in days]
 
 
 # --- Search ----------------------------------------------------------------------------------

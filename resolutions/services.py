@@ -161,6 +161,39 @@ def progress_report_submit(
     return report
 
 
+@transaction.atomic
+def progress_report_nothing_new(
+    *, user, commitment: Commitment, note: str = "", language: str | None = None
+) -> ProgressReport:
+    """Record that nothing changed on a commitment since its last report. It restates the
+    commitment's status and delivered quantity, counts as reporting once validated
+    (``resolutions.selectors.commitments_reporting``) and never changes a delivered figure
+    (``validated_reports`` leaves it out)."""
+    _require(
+        can_report_for_state(user, commitment.state_id),
+        _("You can only report on your own state's commitments."),
+    )
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    if not note.strip():
+        with translation.override(language):
+            note = _("Nothing new to report.")
+    report = ProgressReport(
+        commitment=commitment,
+        status=commitment.status,
+        quantity_delivered=commitment.delivered_quantity,
+        delivered_on=commitment.progress_as_of or timezone.localdate(),
+        narrative=note,
+        language=language,
+        nothing_new=True,
+        reported_by=user,
+        reported_at=timezone.now(),
+    )
+    _full_clean_or_raise(report, exclude=["evidence_file"])
+    report.save()
+    transaction.on_commit(lambda: _notify_secretariat_of_submission(report), robust=True)
+    return report
+
+
 def _apply_latest_validated_report(commitment: Commitment) -> None:
     """The commitment's stored figures are those of its latest validated report by delivery date
     (``resolutions.selectors.validated_reports``), so today's figures and figures "as of

@@ -185,6 +185,7 @@ class ProgressReportFilter(django_filters.FilterSet):
             "paragraph_number",
             "status",
             "review_status",
+            "nothing_new",
         ]
 
 

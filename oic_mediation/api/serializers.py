@@ -376,6 +376,7 @@ class ProgressReportSerializer(serializers.ModelSerializer):
             "quantity_delivered",
             "exceeds_target",
             "narrative",
+            "nothing_new",
             "delivered_on",
             "period_start",
             "language",
@@ -795,6 +796,17 @@ class ProgressReportInputSerializer(serializers.Serializer):
     )
     evidence_url = serializers.URLField(required=False, allow_blank=True, default="")
     evidence_file = serializers.FileField(required=False, allow_null=True)
+
+
+class NothingNewInputSerializer(serializers.Serializer):
+    commitment = serializers.PrimaryKeyRelatedField(queryset=Commitment.objects.all())
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=2000,
+        help_text=_("Why nothing changed, if the state wishes to say."),
+    )
 
 
 class ReviewInputSerializer(serializers.Serializer):

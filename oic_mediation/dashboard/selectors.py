@@ -24,7 +24,13 @@ from network.models import (
     MemberState,
 )
 from resolutions import selectors as resolution_selectors
-from resolutions.models import Commitment, ImplementationStatus, Paragraph, Resolution
+from resolutions.models import (
+    Commitment,
+    ImplementationStatus,
+    Paragraph,
+    ReportingSchedule,
+    Resolution,
+)
 from resolutions.selectors import UnitTotals
 from trainings import selectors as training_selectors
 from trainings.models import Level
@@ -173,6 +179,8 @@ class StateProfile:
     editions_hosted_count: int = 0
     memberships: list = field(default_factory=list)
     co_chairs: list = field(default_factory=list)
+    # Where the state stands in reporting (resolutions.selectors.states_reporting).
+    reporting: object = None
 
 
 def state_commitments(state: MemberState) -> QuerySet[Commitment]:
@@ -217,7 +225,30 @@ def state_profile(state: MemberState) -> StateProfile:
     profile.co_chairs = list(
         CoChairPeriod.objects.filter(state=state).select_related("group").order_by("started_on")
     )
+    (profile.reporting,) = resolution_selectors.states_reporting(
+        MemberState.objects.filter(pk=state.pk)
+    )
     return profile
+
+
+# --- Who reports -----------------------------------------------------------------------------
+
+
+def reporting_overview() -> dict:
+    """Every state's reporting light, the counts of each light and the reporting rate today and
+    at the end of each year."""
+    schedule = ReportingSchedule.current()
+    states = resolution_selectors.states_reporting(schedule=schedule)
+    commitments = [item for state in states for item in state.commitments]
+    return {
+        "schedule": schedule,
+        "states": states,
+        "state_lights": resolution_selectors.light_counts(states),
+        "commitment_lights": resolution_selectors.light_counts(commitments),
+        "rate": resolution_selectors.reporting_rate(schedule=schedule),
+        "rates": resolution_selectors.reporting_rate_timeline(),
+        "overdue_count": sum(1 for item in commitments if item.is_overdue),
+    }
 
 
 # --- Contact group ---------------------------------------------------------------------------

@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 COLD = {
     "dashboard:home": 31,
     "dashboard:states": 22,
-    # With the course of pledges and deliveries: one query per year since the first pledge (2018).
-    "dashboard:state": 45,
+    # With the course of pledges and deliveries: one query per year since the first pledge (2018);
+    # and its reporting (the schedule, the state, its commitments).
+    "dashboard:state": 48,
     "dashboard:state_commitments": 17,
     "dashboard:contact_group": 25,
     "dashboard:contact_group_meetings": 17,
@@ -25,6 +26,8 @@ COLD = {
     "dashboard:trainings": 32,
     "dashboard:conferences": 17,
     "dashboard:figures": 22,
+    # The reporting rate at the end of each year since the first pledge: one query per year.
+    "dashboard:reporting": 36,
     "dashboard:programme": 19,
     "dashboard:conference": 23,
 }
