@@ -231,6 +231,11 @@ def state_profile(state: MemberState) -> StateProfile:
     return profile
 
 
+# --- Conferences ----------------------------------------------------------------------------
+
+carried_forward = conference_selectors.carried_forward
+
+
 # --- Who reports -----------------------------------------------------------------------------
 
 

@@ -383,6 +383,12 @@ class ConferenceView(ItemPage):
     def get_list(self):
         return selectors.conference_recommendations(self.item)
 
+    def cache_parts(self) -> tuple:
+        return ("conference", self.item.pk)
+
+    def build(self) -> dict:
+        return {"carried_forward": selectors.carried_forward(self.item)}
+
 
 def light_labels() -> dict:
     return {

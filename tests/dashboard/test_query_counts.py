@@ -29,7 +29,8 @@ COLD = {
     # The reporting rate at the end of each year since the first pledge: one query per year.
     "dashboard:reporting": 36,
     "dashboard:programme": 19,
-    "dashboard:conference": 23,
+    # With what became of the previous conference's recommendations (their follow-ups, measures).
+    "dashboard:conference": 31,
 }
 # With the response cached for anonymous visitors: the cache generation (the response itself comes
 # from the worker's in-memory copy, valid for that generation).

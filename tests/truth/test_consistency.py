@@ -215,6 +215,12 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
 
 def test_the_selectors_count_the_edge_cases_as_the_definitions_say(edge_cases):
     """The expected values themselves, by hand, so that the selectors cannot drift either."""
+    # Reporting: Senegal's pledge of 2018 was never reported on (red); its workshops were reported
+    # on today, its withdrawn commitment reports no more; Türkiye delivered all it pledged.
+    lights = {item.state.iso_code: item.light for item in resolution_selectors.states_reporting()}
+    assert (lights["SN"], lights["TR"]) == ("red", None)
+    rate = resolution_selectors.reporting_rate()
+    assert (rate.on_time, rate.expected) == (1, 2)
     totals = resolution_selectors.commitment_totals()
     assert (totals["commitments_count"], totals["delivered_count"], totals["overdue_count"]) == (
         3,
@@ -279,6 +285,7 @@ def test_every_surface_shows_the_selectors_figures(client, edge_cases):
     engaged = training_selectors.engaged_states().count()
     edition = training_selectors.editions_with_counts().get(pk=edge_cases["validated_edition"].pk)
     followed_up = conference_selectors.followed_up().count()
+    reporting = {item.state.iso_code: item for item in resolution_selectors.states_reporting()}
     api = APIClient()
 
     # --- The dashboard, read from its HTML.
@@ -322,8 +329,41 @@ def test_every_surface_shows_the_selectors_figures(client, edge_cases):
         assert int(figure(state_page, f"state-trained-{state.iso_code}")) == (
             training_selectors.trained().filter(state=state).count()
         )
+        assert figure(state_page, f"state-reporting-light-{state.iso_code}") == (
+            reporting[state.iso_code].light or "none"
+        )
+    # Who reports: the rate, the lights and each state's reports overdue.
+    who_reports = page(client, "dashboard:reporting")
+    assert (
+        int(figure(who_reports, "reporting-rate")) == resolution_selectors.reporting_rate().percent
+    )
+    assert int(figure(who_reports, "reporting-overdue")) == sum(
+        item.overdue_count for item in reporting.values()
+    )
+    for light, count in resolution_selectors.light_counts(reporting.values()).items():
+        assert int(figure(who_reports, f"reporting-states-{light}")) == count
+    for iso_code, item in reporting.items():
+        assert figure(who_reports, f"reporting-light-{iso_code}") == (item.light or "none")
+        assert int(figure(who_reports, f"reporting-state-overdue-{iso_code}")) == (
+            item.overdue_count
+        )
     conferences_page = page(client, "dashboard:conferences")
     assert int(figure(conferences_page, "conference-followed-up-2")) == followed_up
+    # The next conference (announced) shows what became of the 2nd's recommendations.
+    upcoming = Conference.objects.create(
+        ordinal=3,
+        title="3rd Conference",
+        starts_on=TODAY + datetime.timedelta(days=200),
+        city="Istanbul",
+    )
+    carried = conference_selectors.carried_forward(upcoming)
+    upcoming_page = page(client, "dashboard:conference", {"ordinal": 3})
+    assert int(figure(upcoming_page, "carried-forward-followed-up-3")) == (
+        carried.followed_up_count
+    )
+    assert carried.followed_up_count == followed_up
+    for status, count in carried.counts.items():
+        assert int(figure(upcoming_page, f"carried-forward-3-{status}")) == count
 
     # --- The API.
     assert api.get("/api/v1/roster/summary/").json()["total"] == network_size
