@@ -247,6 +247,14 @@ class ParagraphStatusUpdate(TrackedModel):
         return f"{self.paragraph}: {self.get_status_display()} ({self.as_of:%Y-%m-%d})"
 
 
+class EvidenceGrade(models.TextChoices):
+    """The grade of a delivery's evidence (resolutions.selectors.report_grade)."""
+
+    DECLARED = "declared", _("Declared")
+    VERIFIED = "verified", _("Verified")
+    CONFIRMED = "confirmed", _("Independently confirmed")
+
+
 class CommitmentStatus(models.TextChoices):
     PLEDGED = "pledged", _("Pledged")
     IN_PROGRESS = "in_progress", _("In progress")
@@ -432,6 +440,27 @@ class ProgressReport(RefusesNullCharactersModel):
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_comment = models.TextField(_("review comment"), blank=True)
+    # An independent confirmation of a validated report, recorded by the Secretariat: the
+    # delivery's evidence is then graded "independently confirmed" (resolutions.selectors).
+    independent_source = models.CharField(
+        _("independent confirmation"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "A source document, or a reviewer outside the reporting state, that confirms the "
+            "delivery (e.g. a UN report, a partner's attendance list)."
+        ),
+    )
+    independent_source_url = HttpsURLField(_("link to the confirmation"), blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmation recorded by"),
+    )
 
     objects = AuditedManager()
     history = HistoricalRecords()

@@ -52,6 +52,7 @@ from resolutions.models import (
     RESOLUTION_SEARCH,
     Commitment,
     CommitmentStatus,
+    EvidenceGrade,
     ImplementationStatus,
     Paragraph,
     ParagraphStatusUpdate,
@@ -111,6 +112,60 @@ def commitments_as_of(
             DELIVERED_THEN: Coalesce(Subquery(latest.values("quantity_delivered")[:1]), Value(0)),
         }
     )
+
+
+# --- The grade of a delivery's evidence ----------------------------------------------------
+
+GRADES = tuple(EvidenceGrade.values)
+
+
+@defines(
+    "evidence_grade",
+    term=gettext_noop("Grade of the evidence"),
+    text=gettext_noop(
+        "Every delivery carries the grade of its evidence. Declared: reported by the state, not "
+        "yet validated, and never in a public total. Verified: validated by the Secretariat with "
+        "its evidence. Independently confirmed: validated, and confirmed by a source document or "
+        "a reviewer outside the reporting state, as recorded by the Secretariat. A figure "
+        "recorded by the Secretariat itself counts as verified."
+    ),
+)
+def report_grade(as_of: datetime.date | None = None):
+    """The grade of a progress report (an expression over its rows), as of a date."""
+    confirmed = Q(confirmed_at__isnull=False)
+    if as_of is not None:
+        confirmed &= Q(confirmed_at__lt=_end_of(as_of))
+    validated = Q(review_status=ProgressReport.Review.VALIDATED)
+    return Case(
+        When(validated & confirmed, then=Value("confirmed")),
+        When(validated, then=Value("verified")),
+        default=Value("declared"),
+    )
+
+
+def _end_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+    )
+
+
+def _delivery_grade(as_of: datetime.date | None):
+    """The grade of the report a commitment's delivered figure comes from."""
+    latest = validated_reports(as_of).filter(commitment=OuterRef("pk"))
+    return Coalesce(
+        Subquery(latest.annotate(grade=report_grade(as_of)).values("grade")[:1]),
+        Value("verified"),
+    )
+
+
+def _declared_quantity():
+    """What the latest report awaiting validation declares delivered (None without one)."""
+    pending = ProgressReport.objects.filter(
+        commitment=OuterRef("pk"),
+        review_status=ProgressReport.Review.SUBMITTED,
+        nothing_new=False,
+    ).order_by("-reported_at", "-id")
+    return Subquery(pending.values("quantity_delivered")[:1])
 
 
 # --- The figures of a set of commitments -------------------------------------------------------
@@ -363,6 +418,8 @@ def commitments_with_gap(
                 Q(target_quantity__isnull=False) & Q(**{f"{DELIVERED_THEN}__gt": F(target)}),
                 output_field=BooleanField(),
             ),
+            evidence_grade=_delivery_grade(as_of),
+            declared_quantity=_declared_quantity(),
         )
     )
 
@@ -449,6 +506,60 @@ def gap_by_unit_per(
     for row in _summed_by_unit(queryset, field, as_of=as_of):
         totals[row[field]].append(_totals(row))
     return totals
+
+
+@dataclass(frozen=True)
+class GradeShares:
+    """What was delivered in one unit, by the grade of its evidence; ``declared`` is what
+    awaits validation and is in no total."""
+
+    unit: str
+    verified: int
+    confirmed: int
+    declared: int
+
+    @property
+    def delivered(self) -> int:
+        return self.verified + self.confirmed
+
+    def share(self, grade: str) -> float:
+        return getattr(self, grade) / self.delivered if self.delivered else 0.0
+
+    @property
+    def label(self) -> str:
+        return str(Commitment.Unit(self.unit).label)
+
+
+def grade_shares(
+    queryset: QuerySet[Commitment] | None = None, *, as_of: datetime.date | None = None
+) -> list[GradeShares]:
+    """Each unit's delivered total (as ``gap_by_unit``: counted commitments with a target, each
+    up to its target) split by the grade of its evidence, and what is declared beyond it."""
+    rows = (
+        commitments_with_gap(queryset, as_of=as_of)
+        .filter(_counted(STATUS_THEN), target_quantity__isnull=False)
+        .order_by()
+        .values("unit", "evidence_grade")
+        .annotate(
+            delivered=Sum(Least(F(DELIVERED_THEN), F("target_quantity"))),
+            declared=Sum(
+                Greatest(
+                    Least(Coalesce("declared_quantity", 0), F("target_quantity"))
+                    - Least(F(DELIVERED_THEN), F("target_quantity")),
+                    Value(0),
+                )
+            ),
+        )
+    )
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(GRADES, 0))
+    for row in rows:
+        totals[row["unit"]][row["evidence_grade"]] += row["delivered"] or 0
+        if as_of is None:
+            totals[row["unit"]]["declared"] += row["declared"] or 0
+    return [
+        GradeShares(unit, grades["verified"], grades["confirmed"], grades["declared"])
+        for unit, grades in sorted(totals.items())
+    ]
 
 
 def organisations_committed(as_of: datetime.date | None = None) -> int:

@@ -264,6 +264,38 @@ def progress_report_return(*, user, report: ProgressReport, comment: str) -> Pro
     )
 
 
+@transaction.atomic
+def progress_report_confirm(
+    *, user, report: ProgressReport, source: str, source_url: str = ""
+) -> ProgressReport:
+    """Record that a source document or a reviewer outside the reporting state confirms a
+    validated report: its delivery is then graded "independently confirmed"."""
+    _require(is_secretariat(user), _("Only the Secretariat records independent confirmations."))
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    if report.review_status != ProgressReport.Review.VALIDATED:
+        raise ValidationError(
+            {"independent_source": _("Only a validated report can be independently confirmed.")}
+        )
+    if not source.strip():
+        raise ValidationError(
+            {"independent_source": _("Name the source document or the independent reviewer.")}
+        )
+    report.independent_source = source.strip()
+    report.independent_source_url = source_url
+    report.confirmed_at = timezone.now()
+    report.confirmed_by = user
+    report.full_clean(exclude=["evidence_file"])
+    report.save(
+        update_fields=[
+            "independent_source",
+            "independent_source_url",
+            "confirmed_at",
+            "confirmed_by",
+        ]
+    )
+    return report
+
+
 def secretariat_recipients() -> list[str]:
     configured = list(settings.SECRETARIAT_EMAILS)
     if configured:

@@ -40,6 +40,7 @@ from oic_mediation.api import selectors
 from resolutions.models import (
     Commitment,
     CommitmentStatus,
+    EvidenceGrade,
     ImplementationStatus,
     Paragraph,
     ProgressReport,
@@ -329,6 +330,26 @@ class CommitmentSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text=_("From 0 to 1: delivered over target, at most 1; 1 once delivered."),
     )
+    evidence_grade = serializers.ChoiceField(
+        choices=[
+            (value, label)
+            for value, label in EvidenceGrade.choices
+            if value != EvidenceGrade.DECLARED
+        ],
+        read_only=True,
+        help_text=_(
+            "The grade of the evidence of the delivered figure: verified (validated by the "
+            "Secretariat) or confirmed (independently confirmed as well)."
+        ),
+    )
+    declared_quantity = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text=_(
+            "What the latest report awaiting validation declares delivered (in no total); null "
+            "without one."
+        ),
+    )
     exceeds_target = serializers.BooleanField(
         read_only=True, help_text=_("More was delivered than the target (counted as complete).")
     )
@@ -351,6 +372,8 @@ class CommitmentSerializer(serializers.ModelSerializer):
             "progress_as_of",
             "gap",
             "completion",
+            "evidence_grade",
+            "declared_quantity",
             "exceeds_target",
             "is_overdue",
             "version",

@@ -65,6 +65,7 @@ def paragraph_page(paragraph: Paragraph) -> dict:
     commitments = Commitment.objects.filter(paragraph=paragraph)
     return {
         "units": resolution_selectors.gap_by_unit(commitments),
+        "grades": resolution_selectors.grade_shares(commitments),
         "timelines": resolution_selectors.delivery_timeline(commitments),
         "recommendations": list(conference_selectors.recommendations_on(paragraph)),
     }
@@ -101,6 +102,7 @@ def implementation_overview() -> dict:
         "status_counts": status_counts,
         "totals": resolution_selectors.commitment_totals(),
         "units": resolution_selectors.gap_by_unit(),
+        "grades": resolution_selectors.grade_shares(),
         "headline": headline_figures(),
         "top_commitments": TOP_COMMITMENTS,
     }
@@ -181,6 +183,8 @@ class StateProfile:
     co_chairs: list = field(default_factory=list)
     # Where the state stands in reporting (resolutions.selectors.states_reporting).
     reporting: object = None
+    # Its delivered figures by the grade of their evidence (resolutions.selectors.grade_shares).
+    grades: list = field(default_factory=list)
 
 
 def state_commitments(state: MemberState) -> QuerySet[Commitment]:
@@ -209,6 +213,7 @@ def state_profile(state: MemberState) -> StateProfile:
         )[:STATE_LIST_SIZE]
     )
     profile.units = resolution_selectors.gap_by_unit(commitments)
+    profile.grades = resolution_selectors.grade_shares(commitments)
     profile.timelines = resolution_selectors.delivery_timeline(commitments)
     profile.nominees = network_selectors.nominees_of(state)
     trainings = training_selectors.state_trainings(state, STATE_LIST_SIZE)

@@ -14,11 +14,12 @@ pytestmark = pytest.mark.django_db
 # Queries with an empty cache, including reading and writing the cache itself (the figures, and the
 # whole response for anonymous visitors: oic_mediation.response_cache).
 COLD = {
-    "dashboard:home": 31,
+    # With the delivered figures by the grade of their evidence (one query).
+    "dashboard:home": 32,
     "dashboard:states": 22,
     # With the course of pledges and deliveries: one query per year since the first pledge (2018);
-    # and its reporting (the schedule, the state, its commitments).
-    "dashboard:state": 48,
+    # its reporting (the schedule, the state, its commitments) and its grades of evidence.
+    "dashboard:state": 49,
     "dashboard:state_commitments": 17,
     "dashboard:contact_group": 25,
     "dashboard:contact_group_meetings": 17,

@@ -103,13 +103,17 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
         unit="events",
         pledged_on=LONG_AGO,
     )
-    _report(
+    workshops = _report(
         focal_senegal,
         secretariat,
         partial,
         status="in_progress",
         quantity=2,
         on=datetime.date(2020, 3, 1),
+    )
+    # Its two workshops are confirmed by a source outside Senegal: "independently confirmed".
+    resolution_services.progress_report_confirm(
+        user=secretariat, report=workshops, source="OSCE attendance lists"
     )
     withdrawn = Commitment.objects.create(
         state=senegal,
@@ -221,6 +225,11 @@ def test_the_selectors_count_the_edge_cases_as_the_definitions_say(edge_cases):
     assert (lights["SN"], lights["TR"]) == ("red", None)
     rate = resolution_selectors.reporting_rate()
     assert (rate.on_time, rate.expected) == (1, 2)
+    # Grades: Türkiye's 10 (of 12, up to its target) verified, its report of 20 only declared
+    # (nothing beyond the target); Senegal's 2 workshops independently confirmed.
+    assert [
+        (g.unit, g.verified, g.confirmed, g.declared) for g in resolution_selectors.grade_shares()
+    ] == [("diplomats_trained", 10, 0, 0), ("events", 0, 2, 0), ("experts_nominated", 0, 0, 0)]
     totals = resolution_selectors.commitment_totals()
     assert (totals["commitments_count"], totals["delivered_count"], totals["overdue_count"]) == (
         3,
@@ -306,6 +315,10 @@ def test_every_surface_shows_the_selectors_figures(client, edge_cases):
             assert int(figure(html, f"paragraph-overdue-{pk}")) == paragraph.overdue_count
             for unit in units.get(pk, []):
                 assert int(figure(html, f"paragraph-gap-{pk}-{unit.unit}")) == unit.gap
+    # Delivered by the grade of its evidence: the shares of every total, and each commitment's.
+    for shares in resolution_selectors.grade_shares():
+        for grade in ("verified", "confirmed", "declared"):
+            assert int(figure(home, f"grade-{grade}-all-{shares.unit}")) == getattr(shares, grade)
     network_page = page(client, "dashboard:network")
     assert int(figure(network_page, "network-size")) == network_size
     assert int(figure(network_page, "public-profiles")) == public_count
@@ -385,6 +398,10 @@ def test_every_surface_shows_the_selectors_figures(client, edge_cases):
             commitment.completion_ratio,
             commitment.exceeds_target,
         )
+        assert (row["evidence_grade"], row["declared_quantity"]) == (
+            commitment.evidence_grade,
+            commitment.declared_quantity,
+        )
     editions = api.get("/api/v1/editions/").json()
     assert editions["count"] == training_selectors.public_editions().count()
     counts = editions["results"][0]["participants"]
@@ -443,6 +460,11 @@ def test_the_report_shows_the_selectors_figures_in_html_and_pdf(edge_cases, tmp_
         for name, value in expected.items():
             assert int(figure(html, name)) == value, (until, name)
         assert report.units == resolution_selectors.gap_by_unit(as_of=until)
+        for shares in resolution_selectors.grade_shares(as_of=until):
+            for grade in ("verified", "confirmed"):
+                assert int(figure(html, f"report-grade-{grade}-{shares.unit}")) == getattr(
+                    shares, grade
+                )
         assert report.followed_up_count == conference_selectors.followed_up(as_of=until).count()
 
     if shutil.which("pdftotext") is None:
