@@ -168,6 +168,52 @@ def follow_up_history(conference: Conference, *, as_of: datetime.date | None = N
     )
 
 
+def previous_conference(conference: Conference) -> Conference | None:
+    """The conference held before ``conference`` (the latest that started before it)."""
+    return (
+        Conference.objects.filter(starts_on__lt=conference.starts_on)
+        .order_by("-starts_on", "-ordinal")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class CarriedForward:
+    """What became of the recommendations of the conference before another one."""
+
+    conference: Conference | None
+    recommendations: list
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many of the recommendations have each follow-up status (every status listed)."""
+        counts = {status.value: 0 for status in FollowUpStatus}
+        for recommendation in self.recommendations:
+            counts[recommendation.follow_up_status] += 1
+        return counts
+
+    @property
+    def status_counts(self) -> list[tuple[str, str, int]]:
+        """(status, its label, how many) for every follow-up status."""
+        counts = self.counts
+        return [(status.value, status.label, counts[status.value]) for status in FollowUpStatus]
+
+    @property
+    def followed_up_count(self) -> int:
+        return sum(1 for item in self.recommendations if item.follow_up_status in FOLLOWED_UP)
+
+
+def carried_forward(
+    conference: Conference, *, as_of: datetime.date | None = None
+) -> CarriedForward:
+    """The previous conference's recommendations with their whole follow-up history by
+    ``as_of`` (``follow_up_history``): what became of them by the time of the next one's page."""
+    previous = previous_conference(conference)
+    if previous is None:
+        return CarriedForward(None, [])
+    return CarriedForward(previous, follow_up_history(previous, as_of=as_of))
+
+
 def latest_conference(as_of: datetime.date) -> Conference | None:
     return (
         Conference.objects.filter(starts_on__lte=as_of)

@@ -310,6 +310,15 @@ DEFAULT_FROM_EMAIL = env_str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECRETARIAT_EMAILS = env_list("DJANGO_SECRETARIAT_EMAILS", [])
+# The reporting traffic light (resolutions.selectors.reporting_light), as the UN registries of
+# voluntary commitments: amber once a report is more than this many days overdue, red beyond the
+# second threshold (two years).
+REPORTING_AMBER_AFTER_DAYS = env_int("DJANGO_REPORTING_AMBER_AFTER_DAYS", 0)
+REPORTING_RED_AFTER_DAYS = env_int("DJANGO_REPORTING_RED_AFTER_DAYS", 730)
+if REPORTING_RED_AFTER_DAYS <= REPORTING_AMBER_AFTER_DAYS:
+    raise ImproperlyConfigured(
+        "DJANGO_REPORTING_RED_AFTER_DAYS must be greater than DJANGO_REPORTING_AMBER_AFTER_DAYS."
+    )
 # Who receives the portal's errors by e-mail (sent at once, not queued: see LOGGING).
 ADMINS = env_admins("DJANGO_ADMINS")
 PORTAL_BASE_URL = env_str("DJANGO_PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

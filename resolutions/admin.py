@@ -26,7 +26,7 @@ from network.admin import (
     TrackedInlineMixin,
 )
 from oic_mediation.db import SubqueryCount
-from resolutions import models
+from resolutions import models, services
 from resolutions.admin_actions import ReviewActionsMixin
 from resolutions.evidence import validate_evidence_file
 from resolutions.resources import CommitmentResource
@@ -45,6 +45,8 @@ PROGRESS_REPORT_CONTENT_FIELDS = (
     "reported_at",
 )
 PROGRESS_REPORT_REVIEW_FIELDS = ("review_status", "review_comment", "reviewed_by", "reviewed_at")
+CONFIRMATION_INPUTS = ("independent_source", "independent_source_url")
+PROGRESS_REPORT_CONFIRMATION_FIELDS = (*CONFIRMATION_INPUTS, "confirmed_by", "confirmed_at")
 # A stored report shows its evidence as a link to the view that checks permissions
 # (oic_mediation.files), never to the file's storage URL.
 PROGRESS_REPORT_STORED_FIELDS = tuple(
@@ -61,6 +63,26 @@ def evidence_link(report):
         reverse("files:evidence", kwargs={"pk": report.pk}),
         posixpath.basename(report.evidence_file.name),
     )
+
+
+class ConfirmationForm(forms.ModelForm):
+    """The independent confirmation of a validated report: a source is named whenever a link is
+    given (the rule of ``services.progress_report_confirm``, said as a form error)."""
+
+    class Meta:
+        model = models.ProgressReport
+        fields = ("independent_source", "independent_source_url")
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("independent_source_url")
+            and not cleaned.get("independent_source", "").strip()
+        ):
+            self.add_error(
+                "independent_source", _("Name the source document or the independent reviewer.")
+            )
+        return cleaned
 
 
 class NewProgressReportForm(forms.ModelForm):
@@ -316,12 +338,19 @@ class ProgressReportAdmin(LargeTableAdminMixin, ReviewActionsMixin, SimpleHistor
         "quantity_delivered",
         "target_check",
         "delivered_on",
+        "nothing_new",
         "review_status",
         "reported_by",
         "reported_at",
         "reviewed_at",
     )
-    list_filter = ("review_status", "status", "language", "commitment__paragraph__resolution")
+    list_filter = (
+        "review_status",
+        "nothing_new",
+        "status",
+        "language",
+        "commitment__paragraph__resolution",
+    )
     list_select_related = ("commitment__state", "commitment__organisation", "reported_by")
     readonly_fields = ("target_check",)
     search_fields = (
@@ -339,12 +368,28 @@ class ProgressReportAdmin(LargeTableAdminMixin, ReviewActionsMixin, SimpleHistor
     def get_fields(self, request, obj=None):
         if obj is None:
             return PROGRESS_REPORT_CONTENT_FIELDS[:-2]
-        return ("target_check", *PROGRESS_REPORT_STORED_FIELDS, *PROGRESS_REPORT_REVIEW_FIELDS)
+        return (
+            "target_check",
+            "nothing_new",
+            *PROGRESS_REPORT_STORED_FIELDS,
+            *PROGRESS_REPORT_REVIEW_FIELDS,
+            *PROGRESS_REPORT_CONFIRMATION_FIELDS,
+        )
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is not None and obj.review_status == models.ProgressReport.Review.VALIDATED:
+            kwargs["form"] = ConfirmationForm
+        return super().get_form(request, obj, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return ()
-        return self.get_fields(request, obj)
+        fields = self.get_fields(request, obj)
+        if obj.review_status == models.ProgressReport.Review.VALIDATED:
+            # The one thing that may still be recorded on a validated report: its independent
+            # confirmation (resolutions.services.progress_report_confirm).
+            return tuple(name for name in fields if name not in CONFIRMATION_INPUTS)
+        return fields
 
     @admin.display(description=_("against the target"))
     def target_check(self, obj) -> str:
@@ -379,7 +424,15 @@ class ProgressReportAdmin(LargeTableAdminMixin, ReviewActionsMixin, SimpleHistor
     def save_model(self, request, obj, form, change):
         if not change:
             obj.reported_by = request.user
-        super().save_model(request, obj, form, change)
+            super().save_model(request, obj, form, change)
+            return
+        if set(form.changed_data) & set(CONFIRMATION_INPUTS):
+            services.progress_report_confirm(
+                user=request.user,
+                report=obj,
+                source=form.cleaned_data.get("independent_source", ""),
+                source_url=form.cleaned_data.get("independent_source_url", ""),
+            )
 
 
 @admin.register(models.ReminderSent)
@@ -390,3 +443,23 @@ class ReminderSentAdmin(admin.ModelAdmin):
     search_fields = ("period", "focal_point__user__email", "focal_point__state__name_en")
     date_hierarchy = "sent_at"
     autocomplete_fields = ("focal_point",)
+
+
+@admin.register(models.ReportingSchedule)
+class ReportingScheduleAdmin(admin.ModelAdmin):
+    """One row (saved as pk 1 whatever the form: adding one replaces it): how often states
+    report, and when reminders go out (resolutions.reminders). Without it, the defaults apply."""
+
+    list_display = ("__str__", "period_months", "remind_before_days", "escalate_after_days")
+
+
+@admin.register(models.ReportingReminder)
+class ReportingReminderAdmin(admin.ModelAdmin):
+    """What ``send_reporting_reminders`` sent: the record that stops a repeat (deleting one lets
+    that reminder go out again)."""
+
+    list_display = ("commitment", "stage", "due_on", "sent_at", "recipients")
+    list_filter = ("stage",)
+    list_select_related = ("commitment__state", "commitment__organisation")
+    date_hierarchy = "sent_at"
+    raw_id_fields = ("commitment",)

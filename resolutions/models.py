@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -246,6 +247,14 @@ class ParagraphStatusUpdate(TrackedModel):
         return f"{self.paragraph}: {self.get_status_display()} ({self.as_of:%Y-%m-%d})"
 
 
+class EvidenceGrade(models.TextChoices):
+    """The grade of a delivery's evidence (resolutions.selectors.report_grade)."""
+
+    DECLARED = "declared", _("Declared")
+    VERIFIED = "verified", _("Verified")
+    CONFIRMED = "confirmed", _("Independently confirmed")
+
+
 class CommitmentStatus(models.TextChoices):
     PLEDGED = "pledged", _("Pledged")
     IN_PROGRESS = "in_progress", _("In progress")
@@ -398,6 +407,14 @@ class ProgressReport(RefusesNullCharactersModel):
         _("language of the narrative"), max_length=2, choices=settings.LANGUAGES, default="en"
     )
     evidence_url = HttpsURLField(_("evidence (link)"), blank=True)
+    nothing_new = models.BooleanField(
+        _("nothing new to report"),
+        default=False,
+        help_text=_(
+            "The state reports that nothing changed: it counts as reporting once validated, and "
+            "never changes the delivered figures."
+        ),
+    )
     evidence_file = models.FileField(
         _("evidence (file)"), upload_to="evidence/%Y/%m/", blank=True, max_length=255
     )
@@ -423,6 +440,27 @@ class ProgressReport(RefusesNullCharactersModel):
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_comment = models.TextField(_("review comment"), blank=True)
+    # An independent confirmation of a validated report, recorded by the Secretariat: the
+    # delivery's evidence is then graded "independently confirmed" (resolutions.selectors).
+    independent_source = models.CharField(
+        _("independent confirmation"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "A source document, or a reviewer outside the reporting state, that confirms the "
+            "delivery (e.g. a UN report, a partner's attendance list)."
+        ),
+    )
+    independent_source_url = HttpsURLField(_("link to the confirmation"), blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmation recorded by"),
+    )
 
     objects = AuditedManager()
     history = HistoricalRecords()
@@ -449,7 +487,8 @@ class ProgressReport(RefusesNullCharactersModel):
                 violation_error_message=_("A reviewed report needs a review date."),
             ),
             models.CheckConstraint(
-                condition=~Q(status="pledged"),
+                # "Nothing new to report" restates the commitment's status, pledged included.
+                condition=~Q(status="pledged") | Q(nothing_new=True),
                 name="progress_report_status_is_progress",
                 violation_error_message=_(
                     "A progress report cannot set a commitment back to pledged."
@@ -517,6 +556,80 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.focal_point} — {self.period}"
+
+
+class ReportingSchedule(models.Model):
+    """How often states report on their commitments and when they are reminded: one row, set by
+    the Secretariat in the admin (``current()`` gives the defaults until it is saved)."""
+
+    period_months = models.PositiveSmallIntegerField(
+        _("reporting period (months)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "A commitment's next report is due this many months after its last validated report "
+            "(or after its pledge, before any report)."
+        ),
+    )
+    remind_before_days = models.PositiveSmallIntegerField(
+        _("remind focal points this many days before"),
+        default=30,
+        validators=[MaxValueValidator(365)],
+    )
+    escalate_after_days = models.PositiveSmallIntegerField(
+        _("tell the Secretariat after this many days overdue"),
+        default=60,
+        validators=[MaxValueValidator(3650)],
+    )
+
+    class Meta:
+        verbose_name = _("reporting schedule")
+        verbose_name_plural = _("reporting schedule")
+
+    def __str__(self) -> str:
+        return str(_("Reporting every %(months)s months") % {"months": self.period_months})
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> ReportingSchedule:
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+
+class ReportingReminder(models.Model):
+    """One reminder per commitment, stage and reporting period (named by the report's due
+    date), so that a daily run never sends the same reminder twice."""
+
+    class Stage(models.TextChoices):
+        BEFORE_DUE = "before_due", _("Before the report is due")
+        OVERDUE = "overdue", _("After the report was due")
+        SECRETARIAT = "secretariat", _("To the Secretariat, state still silent")
+
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.CASCADE,
+        related_name="reporting_reminders",
+        verbose_name=_("commitment"),
+    )
+    stage = models.CharField(_("stage"), max_length=12, choices=Stage)
+    due_on = models.DateField(_("report due on"))
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    recipients = models.PositiveSmallIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("reporting reminder")
+        verbose_name_plural = _("reporting reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "stage", "due_on"],
+                name="reporting_reminder_once_per_period",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment} — {self.get_stage_display()} ({self.due_on:%Y-%m-%d})"
 
 
 class PublishedReport(models.Model):

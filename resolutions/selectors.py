@@ -13,10 +13,12 @@ ways give the same numbers for today.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import (
     Avg,
     BooleanField,
@@ -50,10 +52,12 @@ from resolutions.models import (
     RESOLUTION_SEARCH,
     Commitment,
     CommitmentStatus,
+    EvidenceGrade,
     ImplementationStatus,
     Paragraph,
     ParagraphStatusUpdate,
     ProgressReport,
+    ReportingSchedule,
     Resolution,
 )
 
@@ -80,7 +84,9 @@ DELIVERED_THEN = "delivered_then"
 def validated_reports(as_of: datetime.date | None = None) -> QuerySet[ProgressReport]:
     """Validated reports delivered on or before ``as_of`` (any date when None), the latest
     delivery first: a commitment's first one is what it has delivered by then."""
-    reports = ProgressReport.objects.filter(review_status=ProgressReport.Review.VALIDATED)
+    reports = ProgressReport.objects.filter(
+        review_status=ProgressReport.Review.VALIDATED, nothing_new=False
+    )
     if as_of is not None:
         reports = reports.filter(delivered_on__lte=as_of)
     return reports.order_by("-delivered_on", "-reported_at", "-id")
@@ -106,6 +112,60 @@ def commitments_as_of(
             DELIVERED_THEN: Coalesce(Subquery(latest.values("quantity_delivered")[:1]), Value(0)),
         }
     )
+
+
+# --- The grade of a delivery's evidence ----------------------------------------------------
+
+GRADES = tuple(EvidenceGrade.values)
+
+
+@defines(
+    "evidence_grade",
+    term=gettext_noop("Grade of the evidence"),
+    text=gettext_noop(
+        "Every delivery carries the grade of its evidence. Declared: reported by the state, not "
+        "yet validated, and never in a public total. Verified: validated by the Secretariat with "
+        "its evidence. Independently confirmed: validated, and confirmed by a source document or "
+        "a reviewer outside the reporting state, as recorded by the Secretariat. A figure "
+        "recorded by the Secretariat itself counts as verified."
+    ),
+)
+def report_grade(as_of: datetime.date | None = None):
+    """The grade of a progress report (an expression over its rows), as of a date."""
+    confirmed = Q(confirmed_at__isnull=False)
+    if as_of is not None:
+        confirmed &= Q(confirmed_at__lt=_end_of(as_of))
+    validated = Q(review_status=ProgressReport.Review.VALIDATED)
+    return Case(
+        When(validated & confirmed, then=Value("confirmed")),
+        When(validated, then=Value("verified")),
+        default=Value("declared"),
+    )
+
+
+def _end_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+    )
+
+
+def _delivery_grade(as_of: datetime.date | None):
+    """The grade of the report a commitment's delivered figure comes from."""
+    latest = validated_reports(as_of).filter(commitment=OuterRef("pk"))
+    return Coalesce(
+        Subquery(latest.annotate(grade=report_grade(as_of)).values("grade")[:1]),
+        Value("verified"),
+    )
+
+
+def _declared_quantity():
+    """What the latest report awaiting validation declares delivered (None without one)."""
+    pending = ProgressReport.objects.filter(
+        commitment=OuterRef("pk"),
+        review_status=ProgressReport.Review.SUBMITTED,
+        nothing_new=False,
+    ).order_by("-reported_at", "-id")
+    return Subquery(pending.values("quantity_delivered")[:1])
 
 
 # --- The figures of a set of commitments -------------------------------------------------------
@@ -358,6 +418,8 @@ def commitments_with_gap(
                 Q(target_quantity__isnull=False) & Q(**{f"{DELIVERED_THEN}__gt": F(target)}),
                 output_field=BooleanField(),
             ),
+            evidence_grade=_delivery_grade(as_of),
+            declared_quantity=_declared_quantity(),
         )
     )
 
@@ -446,6 +508,60 @@ def gap_by_unit_per(
     return totals
 
 
+@dataclass(frozen=True)
+class GradeShares:
+    """What was delivered in one unit, by the grade of its evidence; ``declared`` is what
+    awaits validation and is in no total."""
+
+    unit: str
+    verified: int
+    confirmed: int
+    declared: int
+
+    @property
+    def delivered(self) -> int:
+        return self.verified + self.confirmed
+
+    def share(self, grade: str) -> float:
+        return getattr(self, grade) / self.delivered if self.delivered else 0.0
+
+    @property
+    def label(self) -> str:
+        return str(Commitment.Unit(self.unit).label)
+
+
+def grade_shares(
+    queryset: QuerySet[Commitment] | None = None, *, as_of: datetime.date | None = None
+) -> list[GradeShares]:
+    """Each unit's delivered total (as ``gap_by_unit``: counted commitments with a target, each
+    up to its target) split by the grade of its evidence, and what is declared beyond it."""
+    rows = (
+        commitments_with_gap(queryset, as_of=as_of)
+        .filter(_counted(STATUS_THEN), target_quantity__isnull=False)
+        .order_by()
+        .values("unit", "evidence_grade")
+        .annotate(
+            delivered=Sum(Least(F(DELIVERED_THEN), F("target_quantity"))),
+            declared=Sum(
+                Greatest(
+                    Least(Coalesce("declared_quantity", 0), F("target_quantity"))
+                    - Least(F(DELIVERED_THEN), F("target_quantity")),
+                    Value(0),
+                )
+            ),
+        )
+    )
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(GRADES, 0))
+    for row in rows:
+        totals[row["unit"]][row["evidence_grade"]] += row["delivered"] or 0
+        if as_of is None:
+            totals[row["unit"]]["declared"] += row["declared"] or 0
+    return [
+        GradeShares(unit, grades["verified"], grades["confirmed"], grades["declared"])
+        for unit, grades in sorted(totals.items())
+    ]
+
+
 def organisations_committed(as_of: datetime.date | None = None) -> int:
     """Organisations with at least one commitment counted."""
     return (
@@ -517,9 +633,207 @@ def delivery_timeline(queryset: QuerySet[Commitment]) -> list[UnitTimeline]:
 
 
 def latest_delivery_day(queryset: QuerySet[Commitment]) -> datetime.date | None:
-    return ProgressReport.objects.filter(
-        commitment__in=queryset, review_status=ProgressReport.Review.VALIDATED
-    ).aggregate(day=Max("delivered_on"))["day"]
+    return (
+        validated_reports()
+        .filter(commitment__in=queryset)
+        .order_by()
+        .aggregate(day=Max("delivered_on"))["day"]
+    )
+
+
+# --- Reporting compliance ------------------------------------------------------------------
+
+LIGHTS = ("green", "amber", "red")
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` moved on by ``months`` months (on the month's last day when it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return datetime.date(year, month + 1, min(day.day, last))
+
+
+@dataclass(frozen=True)
+class CommitmentReporting:
+    """Where one commitment stands in reporting on a date."""
+
+    commitment: Commitment
+    last_report_on: datetime.date | None
+    next_due_on: datetime.date
+    days_overdue: int
+    light: str
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.days_overdue > 0
+
+
+@defines(
+    "reporting_due",
+    term=gettext_noop("Report due"),
+    text=gettext_noop(
+        "A member state reports on each of its commitments pledged and not yet delivered or "
+        "withdrawn. The next report is due one reporting period (set by the Secretariat, a year "
+        "by default) after the date of its last report validated by the Secretariat, or after "
+        "the pledge before any report. A report of nothing new counts as reporting once "
+        "validated. A report is overdue the day after it was due."
+    ),
+)
+def _next_due(last_report_on: datetime.date | None, pledged_on, months: int) -> datetime.date:
+    return add_months(last_report_on or pledged_on, months)
+
+
+@defines(
+    "reporting_light",
+    term=gettext_noop("Reporting traffic light"),
+    text=gettext_noop(
+        "A commitment is green while its next report is not due, amber once it is overdue, and "
+        "red once it is more than two years overdue (the thresholds of the UN registries of "
+        "voluntary commitments). A member state shows the light of its least up-to-date "
+        "commitment; a state with nothing to report shows none."
+    ),
+)
+def reporting_light(days_overdue: int) -> str:
+    if days_overdue > settings.REPORTING_RED_AFTER_DAYS:
+        return "red"
+    if days_overdue > settings.REPORTING_AMBER_AFTER_DAYS:
+        return "amber"
+    return "green"
+
+
+def _latest_report_in_time(as_of: datetime.date | None):
+    """The time of a commitment's latest report validated by ``as_of`` (nothing new included)."""
+    reports = ProgressReport.objects.filter(
+        commitment=OuterRef("pk"), review_status=ProgressReport.Review.VALIDATED
+    )
+    if as_of is not None:
+        end = timezone.make_aware(
+            datetime.datetime.combine(as_of + datetime.timedelta(days=1), datetime.time())
+        )
+        reports = reports.filter(reported_at__lt=end, reviewed_at__lt=end)
+    return Subquery(reports.order_by("-reported_at", "-id").values("reported_at")[:1])
+
+
+def commitments_reporting(
+    queryset: QuerySet[Commitment] | None = None,
+    *,
+    as_of: datetime.date | None = None,
+    schedule: ReportingSchedule | None = None,
+) -> list[CommitmentReporting]:
+    """The state commitments that report on ``as_of`` (today when None), each with its last
+    validated report, next report due, days overdue and light; the most overdue first."""
+    day = as_of or timezone.localdate()
+    months = (schedule or ReportingSchedule.current()).period_months
+    commitments = (
+        commitments_as_of(as_of, queryset)
+        .filter(state__isnull=False, **{f"{STATUS_THEN}__in": OPEN_STATUSES})
+        .annotate(last_reported_at=_latest_report_in_time(as_of))
+        .select_related("state", "paragraph__resolution")
+        .order_by("id")
+    )
+    found = []
+    for commitment in commitments:
+        last = (
+            timezone.localdate(commitment.last_reported_at)
+            if commitment.last_reported_at is not None
+            else None
+        )
+        due = _next_due(last, commitment.pledged_on, months)
+        overdue = max((day - due).days, 0)
+        found.append(CommitmentReporting(commitment, last, due, overdue, reporting_light(overdue)))
+    return sorted(
+        found, key=lambda item: (-item.days_overdue, item.next_due_on, item.commitment.pk)
+    )
+
+
+@dataclass
+class StateReporting:
+    state: MemberState
+    commitments: list[CommitmentReporting]
+
+    @property
+    def light(self) -> str | None:
+        """The light of its least up-to-date commitment; None with nothing to report."""
+        if not self.commitments:
+            return None
+        return max((item.light for item in self.commitments), key=LIGHTS.index)
+
+    @property
+    def last_report_on(self) -> datetime.date | None:
+        days = [item.last_report_on for item in self.commitments if item.last_report_on]
+        return max(days, default=None)
+
+    @property
+    def next_due_on(self) -> datetime.date | None:
+        return min((item.next_due_on for item in self.commitments), default=None)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for item in self.commitments if item.is_overdue)
+
+
+def states_reporting(
+    states: QuerySet[MemberState] | None = None,
+    *,
+    as_of: datetime.date | None = None,
+    schedule: ReportingSchedule | None = None,
+) -> list[StateReporting]:
+    """Each state (every member state when None) with its commitments' reporting, in name
+    order."""
+    states = list((states if states is not None else MemberState.objects.all()).order_by("name"))
+    by_state = defaultdict(list)
+    commitments = Commitment.objects.filter(state__in=[state.pk for state in states])
+    for item in commitments_reporting(commitments, as_of=as_of, schedule=schedule):
+        by_state[item.commitment.state_id].append(item)
+    return [StateReporting(state, by_state.get(state.pk, [])) for state in states]
+
+
+def light_counts(items) -> dict[str, int]:
+    """How many of ``items`` (with a ``light``) show each light."""
+    counts = dict.fromkeys(LIGHTS, 0)
+    for item in items:
+        if item.light is not None:
+            counts[item.light] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class ReportingRate:
+    day: datetime.date
+    on_time: int
+    expected: int
+
+    @property
+    def ratio(self) -> float:
+        return self.on_time / self.expected if self.expected else 0.0
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.ratio)
+
+
+@defines(
+    "reporting_rate",
+    term=gettext_noop("Reporting rate"),
+    text=gettext_noop(
+        "The reporting rate on a date is the share of the commitments that report on that date "
+        "whose next report was not overdue then, counting only the reports pledged, reported "
+        "and validated by that date."
+    ),
+)
+def reporting_rate(
+    as_of: datetime.date | None = None, *, schedule: ReportingSchedule | None = None
+) -> ReportingRate:
+    items = commitments_reporting(as_of=as_of, schedule=schedule)
+    on_time = sum(1 for item in items if not item.is_overdue)
+    return ReportingRate(as_of or timezone.localdate(), on_time, len(items))
+
+
+def reporting_rate_timeline() -> list[ReportingRate]:
+    """The reporting rate at the end of each year since the first state pledge, and today."""
+    days = timeline_days(Commitment.objects.filter(state__isnull=False))
+    schedule = ReportingSchedule.current()
+    return [reporting_rate(None if day == days[-1] else day, schedule=schedule) for day in days]
 
 
 # --- Search ----------------------------------------------------------------------------------

@@ -161,6 +161,39 @@ def progress_report_submit(
     return report
 
 
+@transaction.atomic
+def progress_report_nothing_new(
+    *, user, commitment: Commitment, note: str = "", language: str | None = None
+) -> ProgressReport:
+    """Record that nothing changed on a commitment since its last report. It restates the
+    commitment's status and delivered quantity, counts as reporting once validated
+    (``resolutions.selectors.commitments_reporting``) and never changes a delivered figure
+    (``validated_reports`` leaves it out)."""
+    _require(
+        can_report_for_state(user, commitment.state_id),
+        _("You can only report on your own state's commitments."),
+    )
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    if not note.strip():
+        with translation.override(language):
+            note = _("Nothing new to report.")
+    report = ProgressReport(
+        commitment=commitment,
+        status=commitment.status,
+        quantity_delivered=commitment.delivered_quantity,
+        delivered_on=commitment.progress_as_of or timezone.localdate(),
+        narrative=note,
+        language=language,
+        nothing_new=True,
+        reported_by=user,
+        reported_at=timezone.now(),
+    )
+    _full_clean_or_raise(report, exclude=["evidence_file"])
+    report.save()
+    transaction.on_commit(lambda: _notify_secretariat_of_submission(report), robust=True)
+    return report
+
+
 def _apply_latest_validated_report(commitment: Commitment) -> None:
     """The commitment's stored figures are those of its latest validated report by delivery date
     (``resolutions.selectors.validated_reports``), so today's figures and figures "as of
@@ -229,6 +262,38 @@ def progress_report_return(*, user, report: ProgressReport, comment: str) -> Pro
     return _review(
         user=user, report=report, outcome=ProgressReport.Review.RETURNED, comment=comment
     )
+
+
+@transaction.atomic
+def progress_report_confirm(
+    *, user, report: ProgressReport, source: str, source_url: str = ""
+) -> ProgressReport:
+    """Record that a source document or a reviewer outside the reporting state confirms a
+    validated report: its delivery is then graded "independently confirmed"."""
+    _require(is_secretariat(user), _("Only the Secretariat records independent confirmations."))
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    if report.review_status != ProgressReport.Review.VALIDATED:
+        raise ValidationError(
+            {"independent_source": _("Only a validated report can be independently confirmed.")}
+        )
+    if not source.strip():
+        raise ValidationError(
+            {"independent_source": _("Name the source document or the independent reviewer.")}
+        )
+    report.independent_source = source.strip()
+    report.independent_source_url = source_url
+    report.confirmed_at = timezone.now()
+    report.confirmed_by = user
+    report.full_clean(exclude=["evidence_file"])
+    report.save(
+        update_fields=[
+            "independent_source",
+            "independent_source_url",
+            "confirmed_at",
+            "confirmed_by",
+        ]
+    )
+    return report
 
 
 def secretariat_recipients() -> list[str]:

@@ -47,6 +47,8 @@ from resolutions.models import (
     ProgressReport,
     PublishedReport,
     ReminderSent,
+    ReportingReminder,
+    ReportingSchedule,
     Resolution,
 )
 from trainings.models import Edition, Participant, Programme
@@ -304,6 +306,10 @@ def one_of_each(
             reported_by=focal_turkiye,
         ),
         ReminderSent.objects.create(focal_point=focal_turkiye.focal_point, period="2026-11"),
+        ReportingSchedule.objects.create(period_months=12),
+        ReportingReminder.objects.create(
+            commitment=commitment, stage="before_due", due_on=datetime.date(2026, 12, 1)
+        ),
         PublishedReport.objects.create(
             language="en",
             period_start=datetime.date(2018, 1, 1),

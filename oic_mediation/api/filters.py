@@ -31,6 +31,7 @@ from oic_mediation.dates import EARLIEST_DATE, LATEST_DATE
 from resolutions.models import (
     Commitment,
     CommitmentStatus,
+    EvidenceGrade,
     ImplementationStatus,
     Paragraph,
     ProgressReport,
@@ -150,6 +151,14 @@ class CommitmentFilter(django_filters.FilterSet):
     pledged_before = django_filters.DateFilter(field_name="pledged_on", lookup_expr="lte")
     due_after = django_filters.DateFilter(field_name="due_on", lookup_expr="gte")
     due_before = django_filters.DateFilter(field_name="due_on", lookup_expr="lte")
+    evidence_grade = django_filters.ChoiceFilter(
+        choices=[
+            (value, label)
+            for value, label in EvidenceGrade.choices
+            if value != EvidenceGrade.DECLARED
+        ],
+        label=_("Grade of the evidence of the delivered figure"),
+    )
 
     class Meta:
         model = Commitment
@@ -185,6 +194,7 @@ class ProgressReportFilter(django_filters.FilterSet):
             "paragraph_number",
             "status",
             "review_status",
+            "nothing_new",
         ]
 
 

@@ -40,6 +40,7 @@ from oic_mediation.api import selectors
 from resolutions.models import (
     Commitment,
     CommitmentStatus,
+    EvidenceGrade,
     ImplementationStatus,
     Paragraph,
     ProgressReport,
@@ -329,6 +330,26 @@ class CommitmentSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text=_("From 0 to 1: delivered over target, at most 1; 1 once delivered."),
     )
+    evidence_grade = serializers.ChoiceField(
+        choices=[
+            (value, label)
+            for value, label in EvidenceGrade.choices
+            if value != EvidenceGrade.DECLARED
+        ],
+        read_only=True,
+        help_text=_(
+            "The grade of the evidence of the delivered figure: verified (validated by the "
+            "Secretariat) or confirmed (independently confirmed as well)."
+        ),
+    )
+    declared_quantity = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text=_(
+            "What the latest report awaiting validation declares delivered (in no total); null "
+            "without one."
+        ),
+    )
     exceeds_target = serializers.BooleanField(
         read_only=True, help_text=_("More was delivered than the target (counted as complete).")
     )
@@ -351,6 +372,8 @@ class CommitmentSerializer(serializers.ModelSerializer):
             "progress_as_of",
             "gap",
             "completion",
+            "evidence_grade",
+            "declared_quantity",
             "exceeds_target",
             "is_overdue",
             "version",
@@ -376,6 +399,7 @@ class ProgressReportSerializer(serializers.ModelSerializer):
             "quantity_delivered",
             "exceeds_target",
             "narrative",
+            "nothing_new",
             "delivered_on",
             "period_start",
             "language",
@@ -795,6 +819,17 @@ class ProgressReportInputSerializer(serializers.Serializer):
     )
     evidence_url = serializers.URLField(required=False, allow_blank=True, default="")
     evidence_file = serializers.FileField(required=False, allow_null=True)
+
+
+class NothingNewInputSerializer(serializers.Serializer):
+    commitment = serializers.PrimaryKeyRelatedField(queryset=Commitment.objects.all())
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=2000,
+        help_text=_("Why nothing changed, if the state wishes to say."),
+    )
 
 
 class ReviewInputSerializer(serializers.Serializer):

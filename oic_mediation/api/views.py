@@ -37,6 +37,7 @@ from resolutions.selectors import paragraphs_with_figures, states_with_figures
 from resolutions.services import (
     commitment_create,
     commitment_update,
+    progress_report_nothing_new,
     progress_report_return,
     progress_report_submit,
     progress_report_validate,
@@ -318,6 +319,29 @@ class ProgressReportViewSet(mixins.CreateModelMixin, PublicReadOnlyViewSet):
         incoming = serializers.ProgressReportInputSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         report = progress_report_submit(user=request.user, **incoming.validated_data)
+        report = ProgressReport.objects.select_related("commitment__state").get(pk=report.pk)
+        return Response(self.get_serializer(report).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary=_("Report nothing new on a commitment of one's own state"),
+        description=_(
+            "Counts as reporting once the Secretariat validates it; it restates the commitment's "
+            "status and delivered quantity and never changes a delivered figure."
+        ),
+        request=serializers.NothingNewInputSerializer,
+        responses={201: serializers.ProgressReportSerializer},
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="nothing-new",
+        url_name="nothing-new",
+        parser_classes=[PortalJSONParser, FormParser],
+    )
+    def nothing_new(self, request):
+        incoming = serializers.NothingNewInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        report = progress_report_nothing_new(user=request.user, **incoming.validated_data)
         report = ProgressReport.objects.select_related("commitment__state").get(pk=report.pk)
         return Response(self.get_serializer(report).data, status=status.HTTP_201_CREATED)
 

@@ -20,9 +20,9 @@ KEEP_FINISHED_TASKS = datetime.timedelta(days=30)
 
 @portal_task(retries=2)
 def send_reminders() -> int:
-    from resolutions.reminders import send_commitment_reminders
+    from resolutions.reminders import send_commitment_reminders, send_reporting_reminders
 
-    return send_commitment_reminders()
+    return send_commitment_reminders() + send_reporting_reminders()
 
 
 @portal_task()

@@ -24,7 +24,13 @@ from network.models import (
     MemberState,
 )
 from resolutions import selectors as resolution_selectors
-from resolutions.models import Commitment, ImplementationStatus, Paragraph, Resolution
+from resolutions.models import (
+    Commitment,
+    ImplementationStatus,
+    Paragraph,
+    ReportingSchedule,
+    Resolution,
+)
 from resolutions.selectors import UnitTotals
 from trainings import selectors as training_selectors
 from trainings.models import Level
@@ -59,6 +65,7 @@ def paragraph_page(paragraph: Paragraph) -> dict:
     commitments = Commitment.objects.filter(paragraph=paragraph)
     return {
         "units": resolution_selectors.gap_by_unit(commitments),
+        "grades": resolution_selectors.grade_shares(commitments),
         "timelines": resolution_selectors.delivery_timeline(commitments),
         "recommendations": list(conference_selectors.recommendations_on(paragraph)),
     }
@@ -95,6 +102,7 @@ def implementation_overview() -> dict:
         "status_counts": status_counts,
         "totals": resolution_selectors.commitment_totals(),
         "units": resolution_selectors.gap_by_unit(),
+        "grades": resolution_selectors.grade_shares(),
         "headline": headline_figures(),
         "top_commitments": TOP_COMMITMENTS,
     }
@@ -182,6 +190,10 @@ class StateProfile:
     editions_hosted_count: int = 0
     memberships: list = field(default_factory=list)
     co_chairs: list = field(default_factory=list)
+    # Where the state stands in reporting (resolutions.selectors.states_reporting).
+    reporting: object = None
+    # Its delivered figures by the grade of their evidence (resolutions.selectors.grade_shares).
+    grades: list = field(default_factory=list)
 
 
 def state_commitments(state: MemberState) -> QuerySet[Commitment]:
@@ -210,6 +222,7 @@ def state_profile(state: MemberState) -> StateProfile:
         )[:STATE_LIST_SIZE]
     )
     profile.units = resolution_selectors.gap_by_unit(commitments)
+    profile.grades = resolution_selectors.grade_shares(commitments)
     profile.timelines = resolution_selectors.delivery_timeline(commitments)
     profile.nominees = network_selectors.nominees_of(state)
     trainings = training_selectors.state_trainings(state, STATE_LIST_SIZE)
@@ -226,7 +239,35 @@ def state_profile(state: MemberState) -> StateProfile:
     profile.co_chairs = list(
         CoChairPeriod.objects.filter(state=state).select_related("group").order_by("started_on")
     )
+    (profile.reporting,) = resolution_selectors.states_reporting(
+        MemberState.objects.filter(pk=state.pk)
+    )
     return profile
+
+
+# --- Conferences ----------------------------------------------------------------------------
+
+carried_forward = conference_selectors.carried_forward
+
+
+# --- Who reports -----------------------------------------------------------------------------
+
+
+def reporting_overview() -> dict:
+    """Every state's reporting light, the counts of each light and the reporting rate today and
+    at the end of each year."""
+    schedule = ReportingSchedule.current()
+    states = resolution_selectors.states_reporting(schedule=schedule)
+    commitments = [item for state in states for item in state.commitments]
+    return {
+        "schedule": schedule,
+        "states": states,
+        "state_lights": resolution_selectors.light_counts(states),
+        "commitment_lights": resolution_selectors.light_counts(commitments),
+        "rate": resolution_selectors.reporting_rate(schedule=schedule),
+        "rates": resolution_selectors.reporting_rate_timeline(),
+        "overdue_count": sum(1 for item in commitments if item.is_overdue),
+    }
 
 
 # --- Contact group ---------------------------------------------------------------------------

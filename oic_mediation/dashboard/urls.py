@@ -30,6 +30,7 @@ urlpatterns = [
     path("conferences/", views.ConferencesView.as_view(), name="conferences"),
     path("conferences/<int:ordinal>/", views.ConferenceView.as_view(), name="conference"),
     path("figures/", views.FiguresView.as_view(), name="figures"),
+    path("reporting/", views.ReportingView.as_view(), name="reporting"),
     # Published implementation reports and calendar feeds (oic_mediation.reports, .calendars).
     path("reports/", reports.PublishedReportsView.as_view(), name="reports"),
     path("reports/<int:pk>/report.pdf", reports.published_report_pdf, name="report_pdf"),

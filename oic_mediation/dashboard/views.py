@@ -212,6 +212,7 @@ class StateView(DashboardPage):
 
     def build(self) -> dict:
         profile = selectors.state_profile(self.state)
+        profile.reporting.light_label = light_labels()[profile.reporting.light]
         return {
             "profile": profile,
             "state": self.state,
@@ -381,6 +382,52 @@ class ConferenceView(ItemPage):
 
     def get_list(self):
         return selectors.conference_recommendations(self.item)
+
+    def cache_parts(self) -> tuple:
+        return ("conference", self.item.pk)
+
+    def build(self) -> dict:
+        return {"carried_forward": selectors.carried_forward(self.item)}
+
+
+def light_labels() -> dict:
+    return {
+        "green": _("Up to date"),
+        "amber": _("Report overdue"),
+        "red": _("More than two years overdue"),
+        None: _("Nothing to report"),
+    }
+
+
+class ReportingView(DashboardPage):
+    """Who reports: each state's reporting light, and the reporting rate over time."""
+
+    template_name = "dashboard/reporting.html"
+    section = "reporting"
+
+    def build(self) -> dict:
+        overview = selectors.reporting_overview()
+        labels = light_labels()
+        for state in overview["states"]:
+            state.light_label = labels[state.light]
+        overview["legend"] = [
+            {"light": light, "label": labels[light], "count": overview["state_lights"][light]}
+            for light in resolution_selectors.LIGHTS
+        ]
+        rates = overview.pop("rates")
+        days = [rate.day for rate in rates]
+        overview["rate_chart"] = charts.step_chart(
+            "chart-reporting-rate",
+            _("Reporting rate over time, in per cent of the commitments that report"),
+            [
+                str(day.year) if position < len(days) - 1 else date_format(day, "DATE_FORMAT")
+                for position, day in enumerate(days)
+            ],
+            [(_("Reporting on time (%)"), [rate.percent for rate in rates])],
+            rtl=get_language_bidi(),
+            category_header=_("At the end of"),
+        )
+        return overview
 
 
 class FiguresView(DashboardPage):

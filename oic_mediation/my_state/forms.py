@@ -113,6 +113,16 @@ class ProgressReportForm(forms.Form):
     )
 
 
+class NothingNewForm(forms.Form):
+    note = forms.CharField(
+        label=_("note (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+        help_text=_("Why nothing changed, if you wish to say."),
+    )
+
+
 class NominationForm(forms.Form):
     honorific = forms.CharField(
         label=_("honorific"),

@@ -17,4 +17,5 @@ urlpatterns = [
     path("<slug:state>/search/", search_views.my_state_search, name="search"),
     path("commitments/<int:pk>/edit/", views.commitment_edit, name="commitment_edit"),
     path("commitments/<int:pk>/report/", views.progress_report, name="progress_report"),
+    path("commitments/<int:pk>/nothing-new/", views.nothing_new, name="nothing_new"),
 ]

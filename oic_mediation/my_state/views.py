@@ -206,7 +206,49 @@ def progress_report(request, pk: int):
     return render(
         request,
         "my_state/progress_report_form.html",
-        {"state": commitment.state, "commitment": commitment, "form": form},
+        {
+            "state": commitment.state,
+            "commitment": commitment,
+            "form": form,
+            "nothing_new_form": forms.NothingNewForm(prefix="nothing"),
+        },
+    )
+
+
+@login_required
+def nothing_new(request, pk: int):
+    """Report that nothing changed on a commitment: it counts as reporting once validated."""
+    commitment = _commitment_for(request, pk)
+    if not commitment.accepts_progress_reports:
+        messages.error(
+            request, _("This commitment was withdrawn; no more progress can be reported.")
+        )
+        return redirect("my_state:commitments", state=commitment.state.slug)
+    form = forms.NothingNewForm(request.POST or None, prefix="nothing")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.progress_report_nothing_new(
+                user=request.user, commitment=commitment, note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your report of nothing new was sent to the Secretariat. It counts as reporting once validated."
+                ),
+            )
+            return redirect("my_state:reports", state=commitment.state.slug)
+    return render(
+        request,
+        "my_state/progress_report_form.html",
+        {
+            "state": commitment.state,
+            "commitment": commitment,
+            "form": forms.ProgressReportForm(initial={"language": translation.get_language()}),
+            "nothing_new_form": form,
+        },
     )
 
 

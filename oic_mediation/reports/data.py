@@ -128,6 +128,8 @@ class ImplementationReport:
     paragraph_count: int = 0
     totals: dict = field(default_factory=dict)
     units: list = field(default_factory=list)
+    # The delivered figures of ``units`` by the grade of their evidence.
+    grades: list = field(default_factory=list)
     states: list = field(default_factory=list)
     organisations_committed: int = 0
     contact_groups: list = field(default_factory=list)
@@ -218,6 +220,7 @@ def _implementation(report: ImplementationReport) -> None:
 
     report.totals = selectors.commitment_totals(as_of=until)
     report.units = selectors.gap_by_unit(as_of=until)
+    report.grades = selectors.grade_shares(as_of=until)
     report.states = list(
         selectors.states_with_figures(as_of=until).filter(commitments_count__gt=0).order_by("name")
     )

@@ -30,6 +30,7 @@ PAGES = [
     ("trainings", "trainings/"),
     ("conferences", "conferences/"),
     ("figures", "figures/"),
+    ("reporting", "reporting/"),
     ("programme", "trainings/mediation-for-peace/"),
     ("conference", "conferences/2/"),
 ]

@@ -26,6 +26,7 @@ PAGES = [
     ("dashboard:trainings", {}),
     ("dashboard:conferences", {}),
     ("dashboard:figures", {}),
+    ("dashboard:reporting", {}),
     ("dashboard:programme", {"slug": "programme-0"}),
     ("dashboard:conference", {"ordinal": 1}),
 ]

@@ -37,6 +37,8 @@ def test_the_progress_report_form_labels_read_in_sentence_case(
         "Language of the narrative",
         "Evidence (link)",
         "Evidence (file)",
+        # The form beside it: nothing new to report.
+        "Note (optional)",
     ]
     assert labels(french)[:3] == ["Statut", "Quantité réalisée à ce jour", "Réalisé au"]
 

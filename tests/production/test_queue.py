@@ -150,9 +150,10 @@ def test_the_scheduled_tasks_run_reminders_and_the_clean_ups(
     run_worker()
 
     assert not DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists()
-    # The reminder's e-mail is a task of its own, delivered by the next run.
+    # The reminders' e-mails are tasks of their own, delivered by the next run: the commitment's
+    # due date, and its report due since 2020 (resolutions.reminders.send_reporting_reminders).
     run_worker()
-    assert [message.to for message in mail.outbox] == [[focal_turkiye.email]]
+    assert [message.to for message in mail.outbox] == [[focal_turkiye.email]] * 2
     assert not Session.objects.filter(session_key="expired").exists()
 
 

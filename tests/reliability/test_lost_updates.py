@@ -31,6 +31,9 @@ NOT_VERSIONED = {
     "resolutions.ProgressReport",
     "resolutions.PublishedReport",
     "resolutions.ReminderSent",
+    # The record of a reporting reminder sent, and the one-row reporting schedule.
+    "resolutions.ReportingReminder",
+    "resolutions.ReportingSchedule",
 }
 
 

@@ -50,6 +50,7 @@ NOT_CRAWLED = {
     "api:token",
     "api:progress-report-validate",
     "api:progress-report-return",
+    "api:progress-report-nothing-new",
     "api:nomination-list",
     "api:own-tokens",
     "api:own-token",

@@ -103,13 +103,17 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
         unit="events",
         pledged_on=LONG_AGO,
     )
-    _report(
+    workshops = _report(
         focal_senegal,
         secretariat,
         partial,
         status="in_progress",
         quantity=2,
         on=datetime.date(2020, 3, 1),
+    )
+    # Its two workshops are confirmed by a source outside Senegal: "independently confirmed".
+    resolution_services.progress_report_confirm(
+        user=secretariat, report=workshops, source="OSCE attendance lists"
     )
     withdrawn = Commitment.objects.create(
         state=senegal,
@@ -215,6 +219,17 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
 
 def test_the_selectors_count_the_edge_cases_as_the_definitions_say(edge_cases):
     """The expected values themselves, by hand, so that the selectors cannot drift either."""
+    # Reporting: Senegal's pledge of 2018 was never reported on (red); its workshops were reported
+    # on today, its withdrawn commitment reports no more; Türkiye delivered all it pledged.
+    lights = {item.state.iso_code: item.light for item in resolution_selectors.states_reporting()}
+    assert (lights["SN"], lights["TR"]) == ("red", None)
+    rate = resolution_selectors.reporting_rate()
+    assert (rate.on_time, rate.expected) == (1, 2)
+    # Grades: Türkiye's 10 (of 12, up to its target) verified, its report of 20 only declared
+    # (nothing beyond the target); Senegal's 2 workshops independently confirmed.
+    assert [
+        (g.unit, g.verified, g.confirmed, g.declared) for g in resolution_selectors.grade_shares()
+    ] == [("diplomats_trained", 10, 0, 0), ("events", 0, 2, 0), ("experts_nominated", 0, 0, 0)]
     totals = resolution_selectors.commitment_totals()
     assert (totals["commitments_count"], totals["delivered_count"], totals["overdue_count"]) == (
         3,
@@ -279,6 +294,7 @@ def test_every_surface_shows_the_selectors_figures(client, edge_cases):
     engaged = training_selectors.engaged_states().count()
     edition = training_selectors.editions_with_counts().get(pk=edge_cases["validated_edition"].pk)
     followed_up = conference_selectors.followed_up().count()
+    reporting = {item.state.iso_code: item for item in resolution_selectors.states_reporting()}
     api = APIClient()
 
     # --- The dashboard, read from its HTML.
@@ -299,6 +315,10 @@ def test_every_surface_shows_the_selectors_figures(client, edge_cases):
             assert int(figure(html, f"paragraph-overdue-{pk}")) == paragraph.overdue_count
             for unit in units.get(pk, []):
                 assert int(figure(html, f"paragraph-gap-{pk}-{unit.unit}")) == unit.gap
+    # Delivered by the grade of its evidence: the shares of every total, and each commitment's.
+    for shares in resolution_selectors.grade_shares():
+        for grade in ("verified", "confirmed", "declared"):
+            assert int(figure(home, f"grade-{grade}-all-{shares.unit}")) == getattr(shares, grade)
     network_page = page(client, "dashboard:network")
     assert int(figure(network_page, "network-size")) == network_size
     assert int(figure(network_page, "public-profiles")) == public_count
@@ -322,8 +342,41 @@ def test_every_surface_shows_the_selectors_figures(client, edge_cases):
         assert int(figure(state_page, f"state-trained-{state.iso_code}")) == (
             training_selectors.trained().filter(state=state).count()
         )
+        assert figure(state_page, f"state-reporting-light-{state.iso_code}") == (
+            reporting[state.iso_code].light or "none"
+        )
+    # Who reports: the rate, the lights and each state's reports overdue.
+    who_reports = page(client, "dashboard:reporting")
+    assert (
+        int(figure(who_reports, "reporting-rate")) == resolution_selectors.reporting_rate().percent
+    )
+    assert int(figure(who_reports, "reporting-overdue")) == sum(
+        item.overdue_count for item in reporting.values()
+    )
+    for light, count in resolution_selectors.light_counts(reporting.values()).items():
+        assert int(figure(who_reports, f"reporting-states-{light}")) == count
+    for iso_code, item in reporting.items():
+        assert figure(who_reports, f"reporting-light-{iso_code}") == (item.light or "none")
+        assert int(figure(who_reports, f"reporting-state-overdue-{iso_code}")) == (
+            item.overdue_count
+        )
     conferences_page = page(client, "dashboard:conferences")
     assert int(figure(conferences_page, "conference-followed-up-2")) == followed_up
+    # The next conference (announced) shows what became of the 2nd's recommendations.
+    upcoming = Conference.objects.create(
+        ordinal=3,
+        title="3rd Conference",
+        starts_on=TODAY + datetime.timedelta(days=200),
+        city="Istanbul",
+    )
+    carried = conference_selectors.carried_forward(upcoming)
+    upcoming_page = page(client, "dashboard:conference", {"ordinal": 3})
+    assert int(figure(upcoming_page, "carried-forward-followed-up-3")) == (
+        carried.followed_up_count
+    )
+    assert carried.followed_up_count == followed_up
+    for status, count in carried.counts.items():
+        assert int(figure(upcoming_page, f"carried-forward-3-{status}")) == count
 
     # --- The API.
     assert api.get("/api/v1/roster/summary/").json()["total"] == network_size
@@ -344,6 +397,10 @@ def test_every_surface_shows_the_selectors_figures(client, edge_cases):
             commitment.gap_quantity,
             commitment.completion_ratio,
             commitment.exceeds_target,
+        )
+        assert (row["evidence_grade"], row["declared_quantity"]) == (
+            commitment.evidence_grade,
+            commitment.declared_quantity,
         )
     editions = api.get("/api/v1/editions/").json()
     assert editions["count"] == training_selectors.public_editions().count()
@@ -403,6 +460,11 @@ def test_the_report_shows_the_selectors_figures_in_html_and_pdf(edge_cases, tmp_
         for name, value in expected.items():
             assert int(figure(html, name)) == value, (until, name)
         assert report.units == resolution_selectors.gap_by_unit(as_of=until)
+        for shares in resolution_selectors.grade_shares(as_of=until):
+            for grade in ("verified", "confirmed"):
+                assert int(figure(html, f"report-grade-{grade}-{shares.unit}")) == getattr(
+                    shares, grade
+                )
         assert report.followed_up_count == conference_selectors.followed_up(as_of=until).count()
 
     if shutil.which("pdftotext") is None:

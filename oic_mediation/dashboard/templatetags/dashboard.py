@@ -180,3 +180,17 @@ def language_choices(context) -> list[dict]:
             }
         )
     return choices
+
+
+@register.filter
+def grade_label(grade) -> str:
+    """The name of an evidence grade (resolutions.models.EvidenceGrade) in the reader's language."""
+    from resolutions.models import EvidenceGrade
+
+    return str(EvidenceGrade(grade).label) if grade in EvidenceGrade.values else ""
+
+
+@register.filter
+def grade_share(shares, grade: str) -> float:
+    """The share of ``grade`` in a total by grade (resolutions.selectors.GradeShares)."""
+    return shares.share(grade)
