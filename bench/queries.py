@@ -177,14 +177,15 @@ def measure(kind: str, name: str, path: str, anonymous: Client, secretariat: Cli
 def focal_point_credentials() -> dict:
     """A focal point of Türkiye for the mixed workload's writes: an API token, a session cookie,
     a paragraph to pledge under and one of the state's commitments to edit through the form."""
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
 
     state = MemberState.objects.filter(iso_code="TR").first() or MemberState.objects.first()
     user, _ = get_user_model().objects.get_or_create(
         username=FOCAL_USERNAME, defaults={"email": "focal@bench.invalid"}
     )
     FocalPoint.objects.get_or_create(user=user, defaults={"state": state, "title": "Director"})
-    token, _ = Token.objects.get_or_create(user=user)
+    # An API token as the portal issues them (django-rest-knox: only its hash is stored).
+    _token, key = AuthToken.objects.create(user=user)
     client = Client(HTTP_HOST=HOST)
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     paragraph = Paragraph.objects.filter(number=8).first() or Paragraph.objects.first()
@@ -194,7 +195,7 @@ def focal_point_credentials() -> dict:
         .first()
     )
     return {
-        "token": token.key,
+        "token": key,
         "session_cookie": f"{settings.SESSION_COOKIE_NAME}="
         f"{client.cookies[settings.SESSION_COOKIE_NAME].value}",
         "paragraph": paragraph.pk,
