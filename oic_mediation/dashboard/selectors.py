@@ -60,14 +60,22 @@ def paragraph_commitments(paragraph) -> QuerySet[Commitment]:
     ).order_by(*COMMITMENT_ORDER)
 
 
+# A paragraph's page shows this many of the conferences' recommendations on it, the latest first
+# (each conference's page has them all).
+PARAGRAPH_RECOMMENDATIONS = 10
+
+
 def paragraph_page(paragraph: Paragraph) -> dict:
-    """A paragraph's figures by unit, their course over time and the recommendations on it."""
+    """A paragraph's figures by unit, their course over time and the latest recommendations on
+    it (bounded: the page stays the same size however many conferences recommended)."""
     commitments = Commitment.objects.filter(paragraph=paragraph)
+    recommendations = conference_selectors.recommendations_on(paragraph)
     return {
         "units": resolution_selectors.gap_by_unit(commitments),
         "grades": resolution_selectors.grade_shares(commitments),
         "timelines": resolution_selectors.delivery_timeline(commitments),
-        "recommendations": list(conference_selectors.recommendations_on(paragraph)),
+        "recommendations": list(recommendations[:PARAGRAPH_RECOMMENDATIONS]),
+        "recommendation_count": recommendations.count(),
     }
 
 
@@ -259,9 +267,23 @@ def reporting_overview() -> dict:
     schedule = ReportingSchedule.current()
     states = resolution_selectors.states_reporting(schedule=schedule)
     commitments = [item for state in states for item in state.commitments]
+    # What the page shows of each state, without its commitments: the page's figures are cached,
+    # and a copy holding every commitment grew with the data (12,290 records to unpickle at the
+    # bench's scale 10 on every render).
+    rows = [
+        {
+            "state": item.state,
+            "light": item.light,
+            "commitment_count": len(item.commitments),
+            "overdue_count": item.overdue_count,
+            "last_report_on": item.last_report_on,
+            "next_due_on": item.next_due_on,
+        }
+        for item in states
+    ]
     return {
         "schedule": schedule,
-        "states": states,
+        "states": rows,
         "state_lights": resolution_selectors.light_counts(states),
         "commitment_lights": resolution_selectors.light_counts(commitments),
         "rate": resolution_selectors.reporting_rate(schedule=schedule),

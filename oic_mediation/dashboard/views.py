@@ -409,7 +409,7 @@ class ReportingView(DashboardPage):
         overview = selectors.reporting_overview()
         labels = light_labels()
         for state in overview["states"]:
-            state.light_label = labels[state.light]
+            state["light_label"] = labels[state["light"]]
         overview["legend"] = [
             {"light": light, "label": labels[light], "count": overview["state_lights"][light]}
             for light in resolution_selectors.LIGHTS

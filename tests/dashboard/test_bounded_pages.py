@@ -137,8 +137,9 @@ def test_paragraph_page_query_count_does_not_grow_with_the_data(client, size):
 
 # With the recommendations on the paragraph and the course of its pledges and deliveries (one
 # query per year since the first pledge, 2018).
-# With the delivered figures by the grade of their evidence (one query).
-PARAGRAPH_COLD = 26
+# With the delivered figures by the grade of their evidence (one query) and the count of the
+# recommendations on it (its 10 latest are shown).
+PARAGRAPH_COLD = 27
 
 
 def test_trainings_list_programmes_ten_at_a_time(client):
@@ -265,3 +266,26 @@ def test_contact_group_shows_the_latest_meetings_and_links_to_every_meeting(clie
     assert len(every.context["page_obj"].object_list) == views.PAGE_SIZE
     assert len(second.context["page_obj"].object_list) == 5
     assert unknown.status_code == 404
+
+
+def test_a_paragraph_page_shows_the_latest_recommendations_on_it_and_how_many_there_are(
+    client, paragraph_training
+):
+    from conferences.models import Conference, Recommendation
+
+    paragraph = paragraph_training
+    conference = Conference.objects.create(
+        ordinal=9, title="9th Conference", starts_on=datetime.date(2030, 5, 1)
+    )
+    for number in range(1, 13):
+        recommendation = Recommendation.objects.create(
+            conference=conference, number=number, text=f"Recommendation numbered {number:02}"
+        )
+        recommendation.paragraphs.add(paragraph)
+    cache.clear()
+
+    text = text_of(client.get(url("dashboard:paragraph", {"pk": paragraph.pk})))
+
+    shown = [number for number in range(1, 13) if f"Recommendation numbered {number:02}" in text]
+    assert shown == list(range(1, 11))
+    assert "10 of 12 shown." in text
