@@ -408,8 +408,8 @@ REST_FRAMEWORK = {
     # JSON refusing lone surrogates and absurd nesting with a 400 (oic_mediation.api.parsers).
     "DEFAULT_PARSER_CLASSES": [
         "oic_mediation.api.parsers.PortalJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "oic_mediation.api.parsers.PortalFormParser",
+        "oic_mediation.api.parsers.PortalMultiPartParser",
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: a request without credentials gets 401 with "WWW-Authenticate: Token"

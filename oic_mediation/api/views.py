@@ -19,7 +19,6 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -29,7 +28,7 @@ from network.rules import focal_point_state_id
 from network.services import roster_nomination_create
 from oic_mediation.api import filters, selectors, serializers
 from oic_mediation.api.exceptions import PreconditionFailed, PreconditionRequired
-from oic_mediation.api.parsers import PortalJSONParser
+from oic_mediation.api.parsers import PortalFormParser, PortalJSONParser, PortalMultiPartParser
 from oic_mediation.api.permissions import FocalPointOrSecretariat, ReadOrFocalPointWrites
 from oic_mediation.api.schema import ErrorSerializer
 from resolutions.models import ProgressReport, Resolution
@@ -303,7 +302,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, PublicReadOnlyViewSet):
     serializer_class = serializers.ProgressReportSerializer
     filterset_class = filters.ProgressReportFilter
     permission_classes = [ReadOrFocalPointWrites]
-    parser_classes = [PortalJSONParser, MultiPartParser, FormParser]
+    parser_classes = [PortalJSONParser, PortalMultiPartParser, PortalFormParser]
     ordering_fields = ["reported_at", "id"]
     ordering = ["-reported_at", "-id"]
 
@@ -336,7 +335,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, PublicReadOnlyViewSet):
         methods=["post"],
         url_path="nothing-new",
         url_name="nothing-new",
-        parser_classes=[PortalJSONParser, FormParser],
+        parser_classes=[PortalJSONParser, PortalFormParser],
     )
     def nothing_new(self, request):
         incoming = serializers.NothingNewInputSerializer(data=request.data)
@@ -358,7 +357,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, PublicReadOnlyViewSet):
         request=serializers.ReviewInputSerializer,
         responses=serializers.ProgressReportSerializer,
     )
-    @action(detail=True, methods=["post"], parser_classes=[PortalJSONParser, FormParser])
+    @action(detail=True, methods=["post"], parser_classes=[PortalJSONParser, PortalFormParser])
     def validate(self, request, pk=None):
         return self._review(request, progress_report_validate)
 
@@ -372,7 +371,7 @@ class ProgressReportViewSet(mixins.CreateModelMixin, PublicReadOnlyViewSet):
         methods=["post"],
         url_path="return",
         url_name="return",
-        parser_classes=[PortalJSONParser, FormParser],
+        parser_classes=[PortalJSONParser, PortalFormParser],
     )
     def return_for_changes(self, request, pk=None):
         return self._review(request, progress_report_return)

@@ -110,3 +110,23 @@ def test_query_parameters_are_read_as_the_schema_declares_them(api_client, parag
         "ordering=id&ordering=-id": 400,
         "state=": 200,
     }
+
+
+@pytest.mark.parametrize(
+    "body, content_type",
+    [
+        # The lookups of a state's code and of an area of expertise failed with a 500
+        # (schemathesis: "PostgreSQL text fields cannot contain NUL (0x00) bytes").
+        ('{"full_name": "A", "nationality": "T\\u0000R"}', "application/json"),
+        ('{"full_name": "A", "expertise": ["x\\u0000"]}', "application/json"),
+        ("full_name=A&nationality=T%00R", "application/x-www-form-urlencoded"),
+    ],
+)
+def test_a_nul_character_gets_a_400_not_a_500(focal_client, body, content_type):
+    response = focal_client.post("/api/v1/roster/nominations/", body, content_type=content_type)
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "The request holds a NUL character, which no text can contain.",
+        "code": "parse_error",
+    }
