@@ -36,8 +36,8 @@ from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from conferences.models import Conference  # noqa: E402
+from core.groups import sync_secretariat_group  # noqa: E402
 from network.models import ContactGroup, FocalPoint, MemberState  # noqa: E402
-from oic_mediation.groups import sync_secretariat_group  # noqa: E402
 from resolutions.models import Commitment, Paragraph  # noqa: E402
 from trainings.models import Programme  # noqa: E402
 

@@ -10,7 +10,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from simple_history.admin import SimpleHistoryAdmin
 
 from conferences import models
-from network.admin import PortalTranslationAdmin, TrackedInlineMixin
+from core.admin import PortalTranslationAdmin, TrackedInlineMixin
 
 
 def conference_being_edited(request) -> str | None:

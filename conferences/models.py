@@ -15,12 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.models import HttpsURLField, TrackedModel
+from core.text_search import Plain, SearchFields
 from network.models import MemberState, Organisation
-from oic_mediation.models import HttpsURLField, TrackedModel
-from oic_mediation.text_search import Plain, SearchFields
 from resolutions.models import Paragraph
 
-# What each record is found by in the portal's search (oic_mediation.text_search): the title
+# What each record is found by in the portal's search (core.text_search): the title
 # weighs more than the body; a GIN index per language answers the search.
 CONFERENCE_SEARCH = SearchFields(
     title=("title", "theme"),

@@ -28,8 +28,8 @@ from conferences.models import (
     SessionSpeaker,
     Speaker,
 )
+from core.db import SubqueryCount
 from core.definitions import defines
-from oic_mediation.db import SubqueryCount
 from resolutions import selectors as resolution_selectors
 from resolutions.models import ImplementationStatus, Paragraph
 
@@ -303,7 +303,7 @@ def cited_figures(*, until: datetime.date | None = None) -> QuerySet[CitedFigure
 
 
 # --- Search ----------------------------------------------------------------------------------
-# The records that match a query (oic_mediation.text_search); the portal's search
+# The records that match a query (core.text_search); the portal's search
 # (oic_mediation.search) ranks and combines them. Documents are searched among those given: the
 # public search passes the public ones only.
 

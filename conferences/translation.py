@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions
 
 from conferences import models
-from oic_mediation.translation import register_translated as register
+from core.translation import register_translated as register
 
 
 @register(models.Conference)

@@ -3,7 +3,7 @@
 django-simple-history records a historical row on every ``save()`` and ``delete()`` (model signals),
 with the acting user taken from the request by ``HistoryRequestMiddleware``. ``QuerySet.update()``
 and ``bulk_update()`` send no signal, so they would change data without a trace. The default
-manager of every tracked model is an ``AuditedManager``: its ``update()`` and ``bulk_update()``
+manager of every tracked model is an ``AuditedManager`` (``core.models.TrackedManager``): its ``update()`` and ``bulk_update()``
 also write historical rows (type "~", with the acting user), and bump ``version`` so that a form
 opened before the bulk change is refused as stale rather than overwriting it.
 
@@ -11,7 +11,7 @@ opened before the bulk change is refused as stale rather than overwriting it.
 row when a receiver is connected, as simple-history's is, so bulk deletes are recorded one by one.
 
 ``bulk_create()`` is left as Django has it: only the demo-data generator uses it, and demo rows
-deliberately carry no history (see ``oic_mediation.demo_data``). User-facing writes create records
+deliberately carry no history (see ``seed.demo_data``). User-facing writes create records
 through services and forms, one ``save()`` each.
 """
 
@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.db import models, transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -36,23 +34,21 @@ def _history_manager(model):
     return getattr(model, attribute) if attribute else None
 
 
-def _is_tracked(model) -> bool:
-    from oic_mediation.models import TrackedModel
-
-    return issubclass(model, TrackedModel)
-
-
 class AuditedQuerySet(models.QuerySet):
     """A queryset whose bulk writes leave the same audit trail as single saves."""
+
+    def bulk_update_defaults(self) -> dict:
+        """Columns every audited bulk update also sets, unless given (a tracked model's queryset,
+        ``core.models.TrackedQuerySet``, bumps ``version`` and ``updated_at``)."""
+        return {}
 
     def update(self, **kwargs):
         history = _history_manager(self.model)
         if history is None:
             return super().update(**kwargs)
         changed = sorted(kwargs)
-        if _is_tracked(self.model):
-            kwargs.setdefault("version", F("version") + 1)
-            kwargs.setdefault("updated_at", timezone.now())
+        for name, value in self.bulk_update_defaults().items():
+            kwargs.setdefault(name, value)
         with transaction.atomic(using=self.db):
             primary_keys = list(self.values_list("pk", flat=True))
             if not primary_keys:

@@ -1,6 +1,6 @@
 """The range of dates the portal accepts: one definition for every door.
 
-Model validation (``oic_mediation.models``) refuses a date outside it, so the admin, the
+Model validation (``core.models``) refuses a date outside it, so the admin, the
 focal-point forms, the spreadsheet imports and the API (whose services validate the models) all
 refuse it with the same message; the API's ``?year=`` filters use the same years, and the calendar
 feeds skip a stored row outside it rather than fail (``oic_mediation.calendars``). Python's dates

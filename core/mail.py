@@ -8,6 +8,7 @@ as a function called in the reader's language. Links are built from ``PORTAL_BAS
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -16,7 +17,25 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from oic_mediation.mail import subject_line
+# What every e-mail the portal sends has in common: a subject is a header, and Django refuses one
+# holding a line break (``BadHeaderError``) — raised while a notice is sent after a report was
+# committed, it would have told the user their stored report had failed. Titles are validated on
+# one line (``core.models``), and every subject goes through ``subject_line`` as well, so
+# that a row stored before that validation cannot break a mail either.
+
+# Control characters (line breaks included), Unicode line and paragraph separators.
+_UNSAFE_IN_HEADER = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+MAX_SUBJECT_LENGTH = 200
+
+
+def subject_line(text: str) -> str:
+    """``text`` made safe as a subject: each run of control characters becomes one space, and
+    the result is trimmed to a length mail clients show."""
+    line = " ".join(_UNSAFE_IN_HEADER.sub(" ", str(text)).split())
+    if len(line) > MAX_SUBJECT_LENGTH:
+        line = line[: MAX_SUBJECT_LENGTH - 1].rstrip() + "…"
+    return line
+
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
@@ -92,19 +111,3 @@ def send_portal_email(
     message = EmailMultiAlternatives(subject_line, text, None, [address])
     message.attach_alternative(html, "text/html")
     message.send()
-
-
-def language_set(*, user, language: str) -> None:
-    """Record the language ``user`` reads e-mails in (a focal point's, or anyone else's)."""
-    from django.core.exceptions import ValidationError
-
-    from oic_mediation.mail.models import LanguagePreference
-
-    if language not in LANGUAGE_CODES:
-        raise ValidationError({"language": translation.gettext("Choose one of the languages.")})
-    focal_point = getattr(user, "focal_point", None)
-    if focal_point is not None:
-        focal_point.preferred_language = language
-        focal_point.save(update_fields=["preferred_language", "version", "updated_at"])
-    else:
-        LanguagePreference.objects.update_or_create(user=user, defaults={"language": language})

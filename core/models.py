@@ -8,11 +8,13 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from oic_mediation import dates
-from oic_mediation.audit import AuditedManager
+from core import dates
+from core.audit import AuditedManager, AuditedQuerySet
 
 
 class StaleVersionError(Exception):
@@ -63,7 +65,7 @@ def _invisible_formatting(value: str) -> bool:
 
 def unsafe_value_errors(instance: models.Model, exclude=None) -> dict[str, ValidationError]:
     """Field errors for values no door may store: text on several lines in a one-line field, an
-    invisible formatting character in a link, and a date outside ``oic_mediation.dates``."""
+    invisible formatting character in a link, and a date outside ``core.dates``."""
     errors = {}
     for field in instance._meta.concrete_fields:
         if field.name in (exclude or ()):
@@ -129,6 +131,18 @@ class RefusesNullCharactersModel(models.Model):
             raise ValidationError(errors)
 
 
+class TrackedQuerySet(AuditedQuerySet):
+    """An audited queryset whose bulk updates also bump ``version``, so that a form opened before
+    the bulk change is refused as stale rather than overwriting it."""
+
+    def bulk_update_defaults(self) -> dict:
+        return {"version": F("version") + 1, "updated_at": timezone.now()}
+
+
+class TrackedManager(AuditedManager.from_queryset(TrackedQuerySet)):
+    pass
+
+
 class TrackedModel(RefusesNullCharactersModel):
     """A record that is edited over time.
 
@@ -141,8 +155,8 @@ class TrackedModel(RefusesNullCharactersModel):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    # Bulk updates are audited and bump the version too (see oic_mediation.audit).
-    objects = AuditedManager()
+    # Bulk updates are audited and bump the version too (see core.audit).
+    objects = TrackedManager()
 
     class Meta:
         abstract = True

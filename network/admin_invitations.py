@@ -1,6 +1,6 @@
 """The Secretariat's "Invite focal point" page and "send the invitation again" action.
 
-Mixed into ``network.admin.FocalPointAdmin``; the writes happen in ``oic_mediation.accounts.services``.
+Mixed into ``network.admin.FocalPointAdmin``; the writes happen in ``network.services``.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from core.forms import add_service_errors
+from network import services
 from network.models import MemberState
-from oic_mediation.accounts import services
-from oic_mediation.forms import add_service_errors
 
 
 class InviteFocalPointForm(forms.Form):

@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from oic_mediation.models import HttpsURLField, TrackedModel
-from oic_mediation.text_search import Plain, SearchFields
+from core.models import HttpsURLField, TrackedModel
+from core.text_search import Plain, SearchFields
 
 
 def exactly_one_of(first: str, second: str) -> Q:
@@ -38,7 +38,7 @@ class GeographicGroup(models.TextChoices):
     ASIAN = "asian", _("Asian group")
 
 
-# What each record is found by in the portal's search (oic_mediation.text_search).
+# What each record is found by in the portal's search (core.text_search).
 MEMBER_STATE_SEARCH = SearchFields(
     title=("name", Plain("iso_code"), Plain("iso3_code")),
     body=("status_note",),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import rules
 
-from oic_mediation.groups import SECRETARIAT_GROUP
+from core.groups import SECRETARIAT_GROUP
 
 
 @rules.predicate

@@ -15,6 +15,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from core.db import SubqueryCount
 from core.definitions import defines
 from network.models import (
     MEETING_SEARCH,
@@ -34,7 +35,6 @@ from network.models import (
     RosterMember,
     RosterRole,
 )
-from oic_mediation.db import SubqueryCount
 
 # --- Periods: memberships, co-chairs and roles -------------------------------------------------
 
@@ -350,7 +350,7 @@ def deployments_in_period(since: datetime.date, until: datetime.date) -> dict:
 
 
 # --- Search ----------------------------------------------------------------------------------
-# The records that match a query (oic_mediation.text_search); the portal's search
+# The records that match a query (core.text_search); the portal's search
 # (oic_mediation.search) ranks and combines them.
 
 

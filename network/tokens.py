@@ -11,6 +11,8 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator
 
 
 class InvitationTokenGenerator(PasswordResetTokenGenerator):
+    # The salt of the module this class was first defined in: changing it would void every
+    # invitation link already sent.
     key_salt = "oic_mediation.accounts.tokens.InvitationTokenGenerator"
 
     def _make_hash_value(self, user, timestamp: int) -> str:

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,10 +8,7 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from oic_mediation.api.tokens import connect_signals
-        from oic_mediation.groups import sync_secretariat_group
 
         # A password change or reset revokes every API token of the person.
         connect_signals()
-
-        # After every migrate, so that models added later are covered without a data migration.
-        post_migrate.connect(sync_secretariat_group, sender=self)
+        # The Secretariat group is kept in sync after every migrate by core (core.apps).

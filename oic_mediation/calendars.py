@@ -38,10 +38,10 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, FreeBusy, vPeriod
 
 from conferences.models import Conference
+from core.dates import EARLIEST_DATE, LATEST_DATE
 from network.models import ContactGroupMeeting, ContactGroupMembership, DatePrecision, MemberState
 from oic_mediation import direction
 from oic_mediation.dashboard.cache import cached
-from oic_mediation.dates import EARLIEST_DATE, LATEST_DATE
 from trainings.models import Edition, Participant
 from trainings.selectors import public_editions
 

@@ -1,6 +1,6 @@
 """The portal's search: the public one, a state's own in My state, and the Secretariat's.
 
-Each domain app's selectors give the matching rows of its models (``oic_mediation.text_search``); a search here is the union of the parts a
+Each domain app's selectors give the matching rows of its models (``core.text_search``); a search here is the union of the parts a
 reader may see, ranked in the database and cut into pages there (a count and a page of rows),
 then the page's records are read kind by kind (one query per kind on the page) to link each
 result and say where it belongs. What the public may see comes from the one place that says it:
@@ -20,11 +20,11 @@ from django.utils.translation import gettext_lazy as _
 
 from conferences import models as conferences
 from conferences import selectors as conference_selectors
+from core.text_search import SearchFields, TextQuery, highlight
 from network import models as network
 from network import selectors as network_selectors
 from network.models import MemberState
 from oic_mediation.api import selectors as public
-from oic_mediation.text_search import SearchFields, TextQuery, highlight
 from resolutions import models as resolutions
 from resolutions import selectors as resolution_selectors
 from resolutions.models import Commitment, ProgressReport

@@ -13,10 +13,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from core.text_search import MAX_QUERY_LENGTH, TextQuery
 from network.models import MemberState
 from network.rules import is_secretariat
 from oic_mediation import search
-from oic_mediation.text_search import MAX_QUERY_LENGTH, TextQuery
 
 
 class SearchForm(forms.Form):

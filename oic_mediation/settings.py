@@ -76,6 +76,9 @@ THIRD_PARTY_APPS = [
     "django_tasks_db",
 ]
 LOCAL_APPS = [
+    # The ground floor (base model, audit, admin bases, the Secretariat group), then the
+    # interfaces, then the domain apps; the README's "Code map" says who may import whom.
+    "core",
     "oic_mediation",
     "oic_mediation.dashboard",
     "oic_mediation.background",
@@ -84,6 +87,8 @@ LOCAL_APPS = [
     "resolutions",
     "trainings",
     "conferences",
+    # Tooling: the reference data and the demo data, with their commands.
+    "seed",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -478,7 +483,7 @@ SPECTACULAR_SETTINGS = {
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 # Without these, django-import-export lets any staff member import and export; the portal's
-# admins check the model permissions themselves (network.admin.ImportExportAdminMixin).
+# admins check the model permissions themselves (core.admin.ImportExportAdminMixin).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False

@@ -15,17 +15,19 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from network.admin import (
+from core.admin import (
     ImportExportAdminMixin,
     LargeTableAdminMixin,
     PortalTranslationAdmin,
     TrackedInlineMixin,
 )
-from oic_mediation.db import SubqueryCount
+from core.db import SubqueryCount
+from network.rules import is_secretariat
 from resolutions import models, services
 from resolutions.admin_actions import ReviewActionsMixin
 from resolutions.evidence import validate_evidence_file
@@ -463,3 +465,44 @@ class ReportingReminderAdmin(admin.ModelAdmin):
     list_select_related = ("commitment__state", "commitment__organisation")
     date_hierarchy = "sent_at"
     raw_id_fields = ("commitment",)
+
+
+class PublishedReportAdmin(admin.ModelAdmin):
+    """Published implementation reports, read-only: a report is never typed in, it is drawn from
+    the data and published as drawn.
+
+    Registered by the report interface (``oic_mediation/reports/admin.py``), whose subclass makes
+    "Add" the page that draws a report (preview, PDF, publish).
+    """
+
+    list_display = ("title", "language", "period_start", "period_end", "published_at", "pdf_link")
+    list_filter = ("language", "period_end")
+    list_select_related = ("published_by",)
+    date_hierarchy = "published_at"
+    fields = (
+        "title",
+        "language",
+        "period_start",
+        "period_end",
+        "published_at",
+        "published_by",
+        "pdf_link",
+    )
+    readonly_fields = fields
+    change_list_template = "reports/admin/publishedreport_change_list.html"
+
+    @admin.display(description=_("PDF"))
+    def pdf_link(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("dashboard:report_pdf", kwargs={"pk": obj.pk}),
+            gettext("Download"),
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return is_secretariat(request.user)

@@ -17,10 +17,10 @@ from django.utils.translation import pgettext_lazy
 from hijridate import Gregorian
 from simple_history.models import HistoricalRecords
 
+from core.audit import AuditedManager
+from core.models import HttpsURLField, RefusesNullCharactersModel, TrackedModel
+from core.text_search import Plain, SearchFields
 from network.models import MemberState, StateOrOrganisation, exactly_one_of
-from oic_mediation.audit import AuditedManager
-from oic_mediation.models import HttpsURLField, RefusesNullCharactersModel, TrackedModel
-from oic_mediation.text_search import Plain, SearchFields
 
 
 class ImplementationStatus(models.TextChoices):
@@ -31,7 +31,7 @@ class ImplementationStatus(models.TextChoices):
     IMPLEMENTED = "implemented", pgettext_lazy("paragraph status", "Implemented")
 
 
-# What each record is found by in the portal's search (oic_mediation.text_search): the title
+# What each record is found by in the portal's search (core.text_search): the title
 # weighs more than the body; a GIN index per language answers the search.
 RESOLUTION_SEARCH = SearchFields(
     title=(Plain("symbol"), "title"), body=("summary", "place"), index_prefix="resolution"

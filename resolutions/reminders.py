@@ -18,8 +18,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.mail import send_portal_email
 from network.models import FocalPoint
-from oic_mediation.mail.messages import send_portal_email
 from resolutions.models import Commitment, ReminderSent, ReportingReminder, ReportingSchedule
 from resolutions.selectors import OPEN_STATUSES, CommitmentReporting, commitments_reporting
 

@@ -837,7 +837,7 @@ def reporting_rate_timeline() -> list[ReportingRate]:
 
 
 # --- Search ----------------------------------------------------------------------------------
-# The records that match a query (oic_mediation.text_search); the portal's search
+# The records that match a query (core.text_search); the portal's search
 # (oic_mediation.search) ranks and combines them. Each takes the records it may search, so that the
 # public search, My state and the Secretariat apply their own rules of who sees what.
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,13 +20,20 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.files import store_atomically
+from core.groups import SECRETARIAT_GROUP
+from core.mail import send_portal_email
+from core.models import StaleVersionError, refuse_null_characters
 from network.models import MemberState, Organisation
 from network.rules import can_report_for_state, is_secretariat
-from oic_mediation.groups import SECRETARIAT_GROUP
-from oic_mediation.mail.messages import send_portal_email
-from oic_mediation.models import StaleVersionError, refuse_null_characters
 from resolutions.evidence import check_upload_quota, validate_evidence_file
-from resolutions.models import Commitment, CommitmentStatus, Paragraph, ProgressReport
+from resolutions.models import (
+    Commitment,
+    CommitmentStatus,
+    Paragraph,
+    ProgressReport,
+    PublishedReport,
+)
 from resolutions.selectors import validated_reports
 
 logger = logging.getLogger(__name__)
@@ -338,3 +347,63 @@ def _notify_reporter_of_review(report: ProgressReport) -> None:
         context={"report": report},
         to=reporter,
     )
+
+
+# --- Published implementation reports --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DrawnReport:
+    """The implementation report for a period, drawn in one language, as it will be published."""
+
+    title: str
+    html: str
+    pdf: bytes
+    pdf_name: str
+
+
+# Draws the report (``since``, ``until``, ``language`` as keywords): the report interface's
+# ``oic_mediation.reports.services.draw_report``, which the caller passes in.
+ReportDrawer = Callable[..., DrawnReport]
+
+
+def report_period_check(since: datetime.date, until: datetime.date) -> None:
+    if until < since:
+        raise ValidationError({"until": _("The period cannot end before it starts.")})
+
+
+def published_reports_publish(
+    *,
+    user,
+    since: datetime.date,
+    until: datetime.date,
+    languages: Iterable[str],
+    draw: ReportDrawer,
+) -> list[PublishedReport]:
+    """Draw the report in each language, then publish them all as drawn, or none of them."""
+    if not is_secretariat(user):
+        raise PermissionDenied(_("Only the Secretariat may publish an implementation report."))
+    report_period_check(since, until)
+    drawn = []
+    for language in languages:
+        report = draw(since=since, until=until, language=language)
+        published = PublishedReport(
+            language=language,
+            period_start=since,
+            period_end=until,
+            title=report.title,
+            html=report.html,
+            published_by=user,
+        )
+        drawn.append((published, "pdf_file", report.pdf_name, report.pdf))
+    store_atomically(drawn)
+    return [published for published, *_rest in drawn]
+
+
+def published_report_publish(
+    *, user, since: datetime.date, until: datetime.date, language: str, draw: ReportDrawer
+) -> PublishedReport:
+    """Draw the report now, in ``language``, and publish it on the public site as drawn."""
+    return published_reports_publish(
+        user=user, since=since, until=until, languages=[language], draw=draw
+    )[0]

@@ -19,8 +19,8 @@ from django.core.cache import cache, caches
 from django.db import connections
 from django.utils import translation
 
+from core.groups import sync_secretariat_group
 from network.models import FocalPoint, MemberState
-from oic_mediation.groups import sync_secretariat_group
 from oic_mediation.response_cache import local_copies
 from resolutions.models import Paragraph, Resolution
 

@@ -11,9 +11,9 @@ from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from network.admin import TrackedInlineMixin
+from core.admin import TrackedInlineMixin
+from core.models import TrackedModel
 from network.models import ContactGroupMeeting
-from oic_mediation.models import TrackedModel
 from resolutions.models import Paragraph
 from tests import test_admin as admin_tests
 from tests.test_admin import DOMAIN_APPS, admin_url, form_fields, post_errors

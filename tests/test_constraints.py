@@ -127,7 +127,7 @@ def test_only_a_participant_who_completed_holds_a_certificate(turkiye):
 
 
 def test_saving_bumps_the_version_and_a_stale_save_is_refused(turkiye):
-    from oic_mediation.models import StaleVersionError
+    from core.models import StaleVersionError
 
     stale = MemberState.objects.get(pk=turkiye.pk)
     turkiye.status_note = "Co-chair of the contact group."

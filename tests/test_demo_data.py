@@ -9,9 +9,9 @@ from django.db.models import OuterRef, Subquery
 
 from conferences.models import Conference, Document, Recommendation, RecommendationFollowUp
 from network.models import ContactGroupMeeting, MemberState, RosterMember, RosterRole
-from oic_mediation import demo_data
 from resolutions.models import Commitment, CommitmentStatus, ProgressReport
 from resolutions.services import commitment_create
+from seed import demo_data
 from trainings.models import Edition, Participant
 
 

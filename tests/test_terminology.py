@@ -1,7 +1,7 @@
 """The French and Arabic texts follow the glossary and the rules a reviser checks first.
 
 `locale/GLOSSARY.md` holds one form per term and per language, and the forms to avoid; the
-catalogues and the reference data (`oic_mediation/reference_data`) must follow it alike. French
+catalogues and the reference data (`seed/reference_data`) must follow it alike. French
 typography (a narrow no-break space before « : ; ! ? » and inside « ») and the Arabic defects the
 translation review found more than once (a clitic glued to a placeholder, Latin punctuation, the
 date's comma) are checked over every message and every reference text; the pages at the end show
@@ -22,9 +22,9 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from conferences.models import Recommendation, RecommendationFollowUp
-from oic_mediation.reference_data import conferences, network, resolutions, trainings
-from oic_mediation.reference_data.loader import is_translation
 from oic_mediation.security import lockout_response
+from seed.reference_data import conferences, network, resolutions, trainings
+from seed.reference_data.loader import is_translation
 from tests.dashboard.test_pages import text_of, url
 from tests.test_translations import LOCALE, catalogue
 

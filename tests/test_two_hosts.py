@@ -28,8 +28,8 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from core.groups import sync_secretariat_group
 from network.models import FocalPoint
-from oic_mediation.groups import sync_secretariat_group
 from resolutions.models import ProgressReport
 from tests.conftest import PASSWORD
 from tests.my_state.conftest import PDF_BYTES, pledge

@@ -6,15 +6,15 @@ from django.contrib import admin
 from django.db.models import OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from network.admin import (
+from core.admin import (
     ImportExportAdminMixin,
     LargeTableAdminMixin,
     PortalAdmin,
     PortalTranslationAdmin,
     TrackedInlineMixin,
 )
+from core.db import SubqueryCount
 from network.admin_privacy import erase_personal_data, export_personal_data
-from oic_mediation.db import SubqueryCount
 from resolutions.admin_actions import ReviewActionsMixin
 from trainings import models, services
 from trainings.privacy import participant_data_export, participant_erase

@@ -12,9 +12,9 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import HttpsURLField, TrackedModel
+from core.text_search import SearchFields
 from network.models import Gender, MemberState, Organisation
-from oic_mediation.models import HttpsURLField, TrackedModel
-from oic_mediation.text_search import SearchFields
 from resolutions.models import Paragraph, ProgressReport
 
 
@@ -25,7 +25,7 @@ class Level(models.TextChoices):
     STUDENT = "student", _("Student")
 
 
-# What each record is found by in the portal's search (oic_mediation.text_search).
+# What each record is found by in the portal's search (core.text_search).
 PROGRAMME_SEARCH = SearchFields(
     title=("name",), body=("description", "organiser_detail"), index_prefix="programme"
 )

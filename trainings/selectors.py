@@ -25,10 +25,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractYear, Greatest, RowNumber
 from django.utils.translation import gettext_noop
 
+from core.db import SubqueryCount
 from core.definitions import defines
 from network import selectors as network_selectors
 from network.models import Gender, MemberState
-from oic_mediation.db import SubqueryCount
 from resolutions.models import Commitment, CommitmentStatus
 from trainings.models import (
     EDITION_SEARCH,
@@ -380,7 +380,7 @@ def engaged_states() -> QuerySet[MemberState]:
 
 
 # --- Search ----------------------------------------------------------------------------------
-# The records that match a query (oic_mediation.text_search); the portal's search
+# The records that match a query (core.text_search); the portal's search
 # (oic_mediation.search) ranks and combines them.
 
 

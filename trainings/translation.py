@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions
 
-from oic_mediation.translation import register_translated as register
+from core.translation import register_translated as register
 from trainings import models
 
 

@@ -18,9 +18,10 @@ from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.mail import one_line, recipient_language
+from network.tokens import invitation_token_generator
 from oic_mediation.accounts.second_factor import SignInForm
-from oic_mediation.accounts.tokens import invitation_token_generator
-from oic_mediation.mail.messages import language_set, one_line, recipient_language
+from oic_mediation.mail.services import language_set
 
 # Several authentication backends are configured (axes, rules, the model backend); logging a user
 # in without authenticate() must name the one that holds their password.

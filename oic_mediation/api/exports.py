@@ -23,9 +23,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
 from conferences.models import FollowUpStatus
+from core.spreadsheets import defuse_formula
 from network.models import Gender
 from oic_mediation.api import selectors
-from oic_mediation.spreadsheets import defuse_formula
 from resolutions.models import Commitment, CommitmentStatus, ImplementationStatus, Paragraph
 from resolutions.selectors import paragraphs_with_figures
 from trainings.models import Edition, Level

@@ -16,6 +16,7 @@ from conferences.models import (
     Session,
     Speaker,
 )
+from core.dates import EARLIEST_DATE, LATEST_DATE
 from network.models import (
     ContactGroup,
     ContactGroupMeeting,
@@ -27,7 +28,6 @@ from network.models import (
     RosterMember,
     RosterRole,
 )
-from oic_mediation.dates import EARLIEST_DATE, LATEST_DATE
 from resolutions.models import (
     Commitment,
     CommitmentStatus,

@@ -11,7 +11,8 @@ from django.views.generic import TemplateView
 
 from conferences.models import Conference
 from network.models import ContactGroup, MemberState
-from oic_mediation.dashboard import charts, selectors
+from oic_mediation import charts
+from oic_mediation.dashboard import selectors
 from oic_mediation.dashboard.cache import cached
 from oic_mediation.dashboard.world_map import member_state_map
 from resolutions import selectors as resolution_selectors

@@ -18,10 +18,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.forms import add_service_errors
 from network.models import MemberState
 from network.rules import focal_point_state_id
 from network.services import roster_nomination_create
-from oic_mediation.forms import add_service_errors
 from oic_mediation.my_state import forms, selectors
 from resolutions import services
 from resolutions.models import Commitment, CommitmentStatus

@@ -11,17 +11,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
+from core.forms import add_service_errors
 from network.rules import is_secretariat
 from oic_mediation.background.models import ReportRendering
-from oic_mediation.forms import add_service_errors
 from oic_mediation.reports import services
 from oic_mediation.reports.data import implementation_report
 from oic_mediation.reports.forms import ReportForm
 from oic_mediation.reports.rendering import render_fragment
+from resolutions.admin import PublishedReportAdmin
 from resolutions.models import PublishedReport
 
 # The report page lists the latest renderings, with their status and a link when ready.
@@ -29,38 +29,9 @@ RECENT_RENDERINGS = 10
 
 
 @admin.register(PublishedReport)
-class PublishedReportAdmin(admin.ModelAdmin):
-    list_display = ("title", "language", "period_start", "period_end", "published_at", "pdf_link")
-    list_filter = ("language", "period_end")
-    list_select_related = ("published_by",)
-    date_hierarchy = "published_at"
-    fields = (
-        "title",
-        "language",
-        "period_start",
-        "period_end",
-        "published_at",
-        "published_by",
-        "pdf_link",
-    )
-    readonly_fields = fields
-    change_list_template = "reports/admin/publishedreport_change_list.html"
-
-    @admin.display(description=gettext_lazy("PDF"))
-    def pdf_link(self, obj):
-        if not obj.pk:
-            return "—"
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("dashboard:report_pdf", kwargs={"pk": obj.pk}),
-            _("Download"),
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return is_secretariat(request.user)
+class ImplementationReportAdmin(PublishedReportAdmin):
+    """Published reports (``resolutions.admin.PublishedReportAdmin``) with the report page as
+    "Add"."""
 
     def add_view(self, request, form_url="", extra_context=None):
         return self.report_view(request)

@@ -1,7 +1,7 @@
 """What the implementation report says for a period, gathered in the language asked for.
 
 Every figure of implementation comes from ``resolutions.selectors`` (the same as the dashboard and
-the API); the charts are the dashboard's (``oic_mediation.dashboard.charts``). Personal data never
+the API); the charts are the dashboard's (``oic_mediation.charts``). Personal data never
 enters the report: the roster and training participants appear only as counts.
 
 Looking back: every figure is given as of the end of the period (see ``resolutions.selectors``):
@@ -28,8 +28,7 @@ from conferences.models import (
     FollowUpStatus,
 )
 from network import selectors as network_selectors
-from oic_mediation import direction
-from oic_mediation.dashboard import charts
+from oic_mediation import charts, direction
 from resolutions import selectors
 from resolutions.models import (
     ImplementationStatus,

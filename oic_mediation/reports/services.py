@@ -1,4 +1,6 @@
-"""Producing and publishing the implementation report."""
+"""Producing the implementation report: its PDF, its drawing for publication, its rendering by a
+background worker. Publishing (a write of ``resolutions.PublishedReport``) is
+``resolutions.services.published_reports_publish``, given ``draw_report``."""
 
 from __future__ import annotations
 
@@ -7,30 +9,25 @@ import io
 import zipfile
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.files import store_atomically
 from network.rules import is_secretariat
 from oic_mediation.background.models import ReportRendering
 from oic_mediation.background.queue import enqueue
 from oic_mediation.reports.data import implementation_report
 from oic_mediation.reports.rendering import render_html, render_pdf
-from resolutions.models import PublishedReport
+from resolutions.services import DrawnReport, published_reports_publish, report_period_check
 
 
 def report_filename(*, since: datetime.date, until: datetime.date, language: str, ext: str) -> str:
     return f"oic-mediation-implementation-report-{since:%Y%m%d}-{until:%Y%m%d}-{language}.{ext}"
 
 
-def _check_period(since: datetime.date, until: datetime.date) -> None:
-    if until < since:
-        raise ValidationError({"until": _("The period cannot end before it starts.")})
-
-
 def report_pdf(*, since: datetime.date, until: datetime.date, language: str) -> bytes:
-    _check_period(since, until)
+    report_period_check(since, until)
     return render_pdf(implementation_report(since=since, until=until, language=language))
 
 
@@ -44,54 +41,16 @@ def report_pdfs_zip(*, since: datetime.date, until: datetime.date, languages) ->
     return buffer.getvalue()
 
 
-def _store_atomically(records_and_files) -> None:
-    """Save each record with its file in one transaction. If the transaction fails, the files
-    already written are deleted; if the process dies meanwhile, they are left without a record
-    and ``oic_mediation.files.remove_orphan_files`` deletes them later."""
-    written = []
-    try:
-        with transaction.atomic():
-            for record, field_name, filename, content in records_and_files:
-                field = getattr(record, field_name)
-                field.save(filename, ContentFile(content), save=False)
-                written.append((field.storage, field.name))
-                record.full_clean()
-                record.save()
-    except BaseException:
-        for storage, name in written:
-            storage.delete(name)
-        raise
-
-
-def published_reports_publish(
-    *, user, since: datetime.date, until: datetime.date, languages
-) -> list[PublishedReport]:
-    """Draw the report in each language, then publish them all as drawn, or none of them."""
-    if not is_secretariat(user):
-        raise PermissionDenied(_("Only the Secretariat may publish an implementation report."))
-    _check_period(since, until)
-    drawn = []
-    for language in languages:
-        report = implementation_report(since=since, until=until, language=language)
-        published = PublishedReport(
-            language=language,
-            period_start=since,
-            period_end=until,
-            title=report.title,
-            html=render_html(report),
-            published_by=user,
-        )
-        name = report_filename(since=since, until=until, language=language, ext="pdf")
-        drawn.append((published, "pdf_file", name, render_pdf(report)))
-    _store_atomically(drawn)
-    return [published for published, *_rest in drawn]
-
-
-def published_report_publish(
-    *, user, since: datetime.date, until: datetime.date, language: str
-) -> PublishedReport:
-    """Draw the report now, in ``language``, and publish it on the public site as drawn."""
-    return published_reports_publish(user=user, since=since, until=until, languages=[language])[0]
+def draw_report(*, since: datetime.date, until: datetime.date, language: str) -> DrawnReport:
+    """The report drawn in ``language``, as ``resolutions.services.published_reports_publish``
+    stores it (it is passed there as ``draw``)."""
+    report = implementation_report(since=since, until=until, language=language)
+    return DrawnReport(
+        title=report.title,
+        html=render_html(report),
+        pdf=render_pdf(report),
+        pdf_name=report_filename(since=since, until=until, language=language, ext="pdf"),
+    )
 
 
 # --- In the background: the admin's "Download" and "Publish" ----------------------------------
@@ -103,7 +62,7 @@ def report_rendering_request(
     """Ask a worker to draw the report; the admin shows its status and then a link."""
     if not is_secretariat(user):
         raise PermissionDenied(_("Only the Secretariat may publish an implementation report."))
-    _check_period(since, until)
+    report_period_check(since, until)
     if purpose not in ReportRendering.Purpose.values:
         raise ValidationError(_("Unknown purpose."))
     rendering = ReportRendering.objects.create(
@@ -133,7 +92,11 @@ def report_rendering_run(rendering_id: int) -> None:
     try:
         if rendering.purpose == ReportRendering.Purpose.PUBLISH:
             published = published_reports_publish(
-                user=rendering.requested_by, since=since, until=until, languages=languages
+                user=rendering.requested_by,
+                since=since,
+                until=until,
+                languages=languages,
+                draw=draw_report,
             )
             rendering.published_reports.set(published)
             rendering.status = ReportRendering.Status.READY
@@ -148,7 +111,7 @@ def report_rendering_run(rendering_id: int) -> None:
                 name = report_filename(since=since, until=until, language="all", ext="zip")
             rendering.status = ReportRendering.Status.READY
             rendering.finished_at = timezone.now()
-            _store_atomically([(rendering, "file", name, content)])
+            store_atomically([(rendering, "file", name, content)])
     except Exception as error:
         ReportRendering.objects.filter(pk=rendering.pk).update(
             status=ReportRendering.Status.FAILED,

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from core.spreadsheets import defuse_formula
 from network.matching import Shortlist
-from oic_mediation.spreadsheets import defuse_formula
 
 
 def shortlist_workbook(shortlist: Shortlist) -> bytes:

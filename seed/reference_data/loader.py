@@ -37,11 +37,11 @@ from network.models import (
     Organisation,
     Region,
 )
-from oic_mediation.reference_data import conferences as conference_data
-from oic_mediation.reference_data import network as network_data
-from oic_mediation.reference_data import resolutions as resolution_data
-from oic_mediation.reference_data import trainings as training_data
 from resolutions.models import Paragraph, ParagraphStatusUpdate, Resolution
+from seed.reference_data import conferences as conference_data
+from seed.reference_data import network as network_data
+from seed.reference_data import resolutions as resolution_data
+from seed.reference_data import trainings as training_data
 from trainings.models import Edition, Programme
 
 TRANSLATION_LANGUAGES = ("en", "fr", "ar")

@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from network import services
 from network.models import FocalPoint
-from oic_mediation.accounts import services
-from oic_mediation.accounts.tokens import invitation_token_generator
+from network.tokens import invitation_token_generator
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -203,7 +203,7 @@ def test_only_the_secretariat_opens_the_invitation_page(client, focal_turkiye, s
 def test_resending_an_invitation_mails_a_new_link_until_a_password_is_set(
     client, secretariat, focal_turkiye, senegal, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from oic_mediation.accounts.services import focal_point_invite
+    from network.services import focal_point_invite
 
     with django_capture_on_commit_callbacks(execute=True):
         pending = focal_point_invite(invited_by=secretariat, email="awa@example.org", state=senegal)

@@ -144,7 +144,8 @@ KILLED_PUBLICATION = """
 import os, signal, datetime
 from django.contrib.auth import get_user_model
 from resolutions.models import PublishedReport
-from oic_mediation.reports import services
+from oic_mediation.reports.services import draw_report
+from resolutions import services
 
 def die(self, *args, **kwargs):
     # The PDF is written; the row is not committed yet: the worker is killed here.
@@ -154,7 +155,11 @@ def die(self, *args, **kwargs):
 PublishedReport.save = die
 user = get_user_model().objects.get(username="sara.secretariat")
 services.published_reports_publish(
-    user=user, since=datetime.date(2018, 1, 1), until=datetime.date(2018, 12, 31), languages=["en"]
+    user=user,
+    since=datetime.date(2018, 1, 1),
+    until=datetime.date(2018, 12, 31),
+    languages=["en"],
+    draw=draw_report,
 )
 """
 
@@ -199,6 +204,7 @@ def test_a_publication_that_fails_before_its_commit_deletes_the_files_it_wrote(
 ):
     from oic_mediation.reports import services
     from resolutions.models import PublishedReport
+    from resolutions.services import published_reports_publish
 
     def refuse(self, *args, **kwargs):
         raise RuntimeError("the database refused the row")
@@ -207,11 +213,12 @@ def test_a_publication_that_fails_before_its_commit_deletes_the_files_it_wrote(
     monkeypatch.setattr(services, "render_pdf", lambda report: b"%PDF-1.7 drawn")
 
     with pytest.raises(RuntimeError):
-        services.published_reports_publish(
+        published_reports_publish(
             user=secretariat,
             since=datetime.date(2018, 1, 1),
             until=datetime.date(2018, 12, 31),
             languages=["en", "fr"],
+            draw=services.draw_report,
         )
 
     stored = [p for p in Path(media_root).rglob("*") if p.is_file()]

@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from core.mail import recipient_language
 from network.models import FocalPoint
-from oic_mediation.accounts.services import focal_point_invite
-from oic_mediation.mail.messages import recipient_language
+from network.services import focal_point_invite
 from oic_mediation.mail.models import LanguagePreference
 from resolutions.services import progress_report_submit
 from tests.conftest import PASSWORD

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from oic_mediation.audit import acting_as, audit_trail
+from core.audit import acting_as, audit_trail
 from resolutions.models import Commitment
 from tests.reliability.conftest import pledge
 from tests.test_admin import admin_url, form_fields

@@ -9,8 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from network.models import Gender, Organisation, RosterRole
-from network.services import roster_nomination_create
-from oic_mediation.accounts.services import focal_point_invite
+from network.services import focal_point_invite, roster_nomination_create
 from resolutions import services
 from resolutions.models import Commitment, CommitmentStatus, ProgressReport
 from tests.reliability.conftest import pledge

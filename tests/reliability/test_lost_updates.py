@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from simple_history.models import HistoricalChanges
 
-from network.admin import VersionCheckedForm
-from oic_mediation.models import StaleVersionError, TrackedModel
+from core.admin import VersionCheckedForm
+from core.models import StaleVersionError, TrackedModel
 from resolutions.models import Commitment
 from resolutions.services import commitment_update
 from tests.reliability.conftest import pledge

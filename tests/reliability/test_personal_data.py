@@ -26,8 +26,9 @@ from oic_mediation import feeds
 from oic_mediation.api import exports
 from oic_mediation.api import urls as api_urls
 from oic_mediation.dashboard import urls as dashboard_urls
-from oic_mediation.reports.services import published_report_publish
+from oic_mediation.reports.services import draw_report
 from resolutions.models import Paragraph, PublishedReport
+from resolutions.services import published_report_publish
 from tests.api.conftest import make_world
 from tests.reliability.conftest import MODEL_BACKEND
 from tests.reliability.sentinels import (
@@ -74,6 +75,7 @@ def published_report(planted, secretariat, settings, tmp_path):
         since=datetime.date(2018, 1, 1),
         until=datetime.date(2026, 1, 1),
         language="en",
+        draw=draw_report,
     )
 
 

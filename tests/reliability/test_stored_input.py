@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from oic_mediation.mail import subject_line
+from core.mail import subject_line
 from resolutions.models import Commitment, ProgressReport
 from resolutions.services import commitment_create
 from tests.my_state.test_nominations_and_trainings import blank_row, training

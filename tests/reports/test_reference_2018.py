@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from oic_mediation.reference_data.loader import load_reference_data
 from oic_mediation.reports.data import implementation_report
 from resolutions import selectors
+from seed.reference_data.loader import load_reference_data
 from tests.reports.conftest import SINCE, UNTIL
 
 

@@ -164,7 +164,8 @@ def test_only_the_secretariat_reaches_the_report_page(
 def test_publishing_is_refused_to_anyone_but_the_secretariat(focal_turkiye):
     from django.core.exceptions import PermissionDenied
 
-    from oic_mediation.reports.services import published_report_publish
+    from oic_mediation.reports.services import draw_report
+    from resolutions.services import published_report_publish
 
     with pytest.raises(PermissionDenied):
         published_report_publish(
@@ -172,6 +173,7 @@ def test_publishing_is_refused_to_anyone_but_the_secretariat(focal_turkiye):
             since=datetime.date(2018, 1, 1),
             until=datetime.date(2018, 12, 31),
             language="en",
+            draw=draw_report,
         )
 
 

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from conferences.models import Conference, Document, Recommendation
+from core.text_search import TextQuery
 from network.models import RosterMember
 from oic_mediation import search
-from oic_mediation.text_search import TextQuery
 from resolutions.models import Commitment, Paragraph, ProgressReport
 from tests.conftest import PASSWORD
 from tests.reliability.conftest import MODEL_BACKEND

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from oic_mediation.groups import sync_secretariat_group
+from core.groups import sync_secretariat_group
 from resolutions.models import Commitment, ProgressReport
 from tests.conftest import PASSWORD
 from tests.security.conftest import current_code

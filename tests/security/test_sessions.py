@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from oic_mediation.accounts import services
-from oic_mediation.accounts.tokens import invitation_token_generator
+from network import services
+from network.tokens import invitation_token_generator
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from oic_mediation.groups import sync_secretariat_group
+from core.groups import sync_secretariat_group
 
 
 class Command(BaseCommand):

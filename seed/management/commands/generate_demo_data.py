@@ -1,4 +1,4 @@
-"""Fill a database with a reproducible decade of demo activity (see ``oic_mediation.demo_data``)."""
+"""Fill a database with a reproducible decade of demo activity (see ``seed.demo_data``)."""
 
 import sys
 import time
@@ -6,7 +6,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from oic_mediation import demo_data
+from seed import demo_data
 
 
 def scale_value(text: str) -> float:

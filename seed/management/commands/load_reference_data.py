@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from oic_mediation.reference_data.loader import OUTCOMES, load_reference_data
+from seed.reference_data.loader import OUTCOMES, load_reference_data
 
 
 class Command(BaseCommand):
