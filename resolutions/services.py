@@ -363,7 +363,7 @@ class DrawnReport:
 
 
 # Draws the report (``since``, ``until``, ``language`` as keywords): the report interface's
-# ``oic_mediation.reports.services.draw_report``, which the caller passes in.
+# ``oic_mediation.reports.drawing.draw_report``, which the caller passes in.
 ReportDrawer = Callable[..., DrawnReport]
 
 

@@ -1,57 +1,20 @@
-"""Producing the implementation report: its PDF, its drawing for publication, its rendering by a
-background worker. Publishing (a write of ``resolutions.PublishedReport``) is
-``resolutions.services.published_reports_publish``, given ``draw_report``."""
+"""Asking a background worker to draw the implementation report (``tasks`` draws it; ``drawing``
+is the report for a period as PDF or for publication). Publishing (a write of
+``resolutions.PublishedReport``) is ``resolutions.services.published_reports_publish``, given
+``drawing.draw_report``."""
 
 from __future__ import annotations
 
 import datetime
-import io
-import zipfile
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.files import store_atomically
 from network.rules import is_secretariat
 from oic_mediation.background.models import ReportRendering
 from oic_mediation.background.queue import enqueue
-from oic_mediation.reports.data import implementation_report
-from oic_mediation.reports.rendering import render_html, render_pdf
-from resolutions.services import DrawnReport, published_reports_publish, report_period_check
-
-
-def report_filename(*, since: datetime.date, until: datetime.date, language: str, ext: str) -> str:
-    return f"oic-mediation-implementation-report-{since:%Y%m%d}-{until:%Y%m%d}-{language}.{ext}"
-
-
-def report_pdf(*, since: datetime.date, until: datetime.date, language: str) -> bytes:
-    report_period_check(since, until)
-    return render_pdf(implementation_report(since=since, until=until, language=language))
-
-
-def report_pdfs_zip(*, since: datetime.date, until: datetime.date, languages) -> bytes:
-    """The report's PDF in each language, in one ZIP archive."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for language in languages:
-            name = report_filename(since=since, until=until, language=language, ext="pdf")
-            archive.writestr(name, report_pdf(since=since, until=until, language=language))
-    return buffer.getvalue()
-
-
-def draw_report(*, since: datetime.date, until: datetime.date, language: str) -> DrawnReport:
-    """The report drawn in ``language``, as ``resolutions.services.published_reports_publish``
-    stores it (it is passed there as ``draw``)."""
-    report = implementation_report(since=since, until=until, language=language)
-    return DrawnReport(
-        title=report.title,
-        html=render_html(report),
-        pdf=render_pdf(report),
-        pdf_name=report_filename(since=since, until=until, language=language, ext="pdf"),
-    )
-
+from oic_mediation.reports.tasks import render_report
+from resolutions.services import report_period_check
 
 # --- In the background: the admin's "Download" and "Publish" ----------------------------------
 
@@ -72,50 +35,5 @@ def report_rendering_request(
         languages=list(languages),
         requested_by=user,
     )
-    from oic_mediation.reports.tasks import render_report
-
     enqueue(render_report, rendering.pk)
     return rendering
-
-
-def report_rendering_run(rendering_id: int) -> None:
-    """The worker's part: draw, store, and record the outcome on the rendering."""
-    with transaction.atomic():
-        rendering = ReportRendering.objects.select_for_update().filter(pk=rendering_id).first()
-        if rendering is None or rendering.is_finished:
-            return  # already done (a task run twice after a worker died) or deleted
-        rendering.status = ReportRendering.Status.RUNNING
-        rendering.started_at = timezone.now()
-        rendering.attempts += 1
-        rendering.save(update_fields=["status", "started_at", "attempts"])
-    since, until, languages = rendering.period_start, rendering.period_end, rendering.languages
-    try:
-        if rendering.purpose == ReportRendering.Purpose.PUBLISH:
-            published = published_reports_publish(
-                user=rendering.requested_by,
-                since=since,
-                until=until,
-                languages=languages,
-                draw=draw_report,
-            )
-            rendering.published_reports.set(published)
-            rendering.status = ReportRendering.Status.READY
-            rendering.finished_at = timezone.now()
-            rendering.save(update_fields=["status", "finished_at"])
-        else:
-            if len(languages) == 1:
-                content = report_pdf(since=since, until=until, language=languages[0])
-                name = report_filename(since=since, until=until, language=languages[0], ext="pdf")
-            else:
-                content = report_pdfs_zip(since=since, until=until, languages=languages)
-                name = report_filename(since=since, until=until, language="all", ext="zip")
-            rendering.status = ReportRendering.Status.READY
-            rendering.finished_at = timezone.now()
-            store_atomically([(rendering, "file", name, content)])
-    except Exception as error:
-        ReportRendering.objects.filter(pk=rendering.pk).update(
-            status=ReportRendering.Status.FAILED,
-            finished_at=timezone.now(),
-            error=f"{error.__class__.__name__}: {error}"[:2000],
-        )
-        raise

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 
 from network.models import MemberState
 from oic_mediation.files import serve
-from oic_mediation.reports.services import report_filename
+from oic_mediation.reports.drawing import report_filename
 from resolutions.models import PublishedReport
 
 

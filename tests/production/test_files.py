@@ -144,7 +144,7 @@ KILLED_PUBLICATION = """
 import os, signal, datetime
 from django.contrib.auth import get_user_model
 from resolutions.models import PublishedReport
-from oic_mediation.reports.services import draw_report
+from oic_mediation.reports.drawing import draw_report
 from resolutions import services
 
 def die(self, *args, **kwargs):
@@ -202,7 +202,7 @@ def test_a_worker_killed_while_publishing_leaves_an_orphan_pdf_which_the_clean_u
 def test_a_publication_that_fails_before_its_commit_deletes_the_files_it_wrote(
     secretariat, resolution, paragraph_training, media_root, monkeypatch
 ):
-    from oic_mediation.reports import services
+    from oic_mediation.reports import drawing
     from resolutions.models import PublishedReport
     from resolutions.services import published_reports_publish
 
@@ -210,7 +210,7 @@ def test_a_publication_that_fails_before_its_commit_deletes_the_files_it_wrote(
         raise RuntimeError("the database refused the row")
 
     monkeypatch.setattr(PublishedReport, "save", refuse)
-    monkeypatch.setattr(services, "render_pdf", lambda report: b"%PDF-1.7 drawn")
+    monkeypatch.setattr(drawing, "render_pdf", lambda report: b"%PDF-1.7 drawn")
 
     with pytest.raises(RuntimeError):
         published_reports_publish(
@@ -218,7 +218,7 @@ def test_a_publication_that_fails_before_its_commit_deletes_the_files_it_wrote(
             since=datetime.date(2018, 1, 1),
             until=datetime.date(2018, 12, 31),
             languages=["en", "fr"],
-            draw=services.draw_report,
+            draw=drawing.draw_report,
         )
 
     stored = [p for p in Path(media_root).rglob("*") if p.is_file()]

@@ -26,7 +26,7 @@ from oic_mediation import feeds
 from oic_mediation.api import exports
 from oic_mediation.api import urls as api_urls
 from oic_mediation.dashboard import urls as dashboard_urls
-from oic_mediation.reports.services import draw_report
+from oic_mediation.reports.drawing import draw_report
 from resolutions.models import Paragraph, PublishedReport
 from resolutions.services import published_report_publish
 from tests.api.conftest import make_world

@@ -164,7 +164,7 @@ def test_only_the_secretariat_reaches_the_report_page(
 def test_publishing_is_refused_to_anyone_but_the_secretariat(focal_turkiye):
     from django.core.exceptions import PermissionDenied
 
-    from oic_mediation.reports.services import draw_report
+    from oic_mediation.reports.drawing import draw_report
     from resolutions.services import published_report_publish
 
     with pytest.raises(PermissionDenied):
