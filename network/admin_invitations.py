@@ -69,7 +69,7 @@ def _messages(error) -> list[str]:
 class InviteFocalPointAdminMixin:
     """Adds /admin/network/focalpoint/invite/ and a button for it above the list."""
 
-    change_list_template = "accounts/admin/focalpoint_change_list.html"
+    change_list_template = "network/admin/focalpoint_change_list.html"
 
     def get_urls(self):
         invite = path(
@@ -104,4 +104,4 @@ class InviteFocalPointAdminMixin:
             "title": _("Invite a focal point"),
             "form": form,
         }
-        return TemplateResponse(request, "accounts/admin/invite_focal_point.html", context)
+        return TemplateResponse(request, "network/admin/invite_focal_point.html", context)
