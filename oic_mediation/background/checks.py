@@ -1,32 +1,11 @@
-"""The portal's own items of ``manage.py check --deploy``."""
+"""The portal's own items of ``manage.py check --deploy`` (that e-mail is delivered:
+``oic_mediation.mail.checks``)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core import checks
 from django.db import DatabaseError
-
-CONSOLE_BACKENDS = {
-    "django.core.mail.backends.console.EmailBackend",
-    "django.core.mail.backends.dummy.EmailBackend",
-    "django.core.mail.backends.locmem.EmailBackend",
-}
-
-
-@checks.register(deploy=True)
-def check_email_is_delivered(app_configs=None, **kwargs):
-    from oic_mediation.mail import delivery_backend_path
-
-    if delivery_backend_path() in CONSOLE_BACKENDS:
-        return [
-            checks.Warning(
-                "E-mail is printed on the console, not sent: invitations, password resets and "
-                "notices never reach anyone.",
-                hint="Set EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587.",
-                id="oic.W001",
-            )
-        ]
-    return []
 
 
 @checks.register(deploy=True)

@@ -8,4 +8,5 @@ class MailConfig(AppConfig):
     verbose_name = _("E-mail")
 
     def ready(self) -> None:
-        from oic_mediation.mail import tasks  # noqa: F401  (the delivery task, importable by path)
+        # The deploy check that e-mail is delivered; the delivery task, importable by path.
+        from oic_mediation.mail import checks, tasks  # noqa: F401
