@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import HttpsURLField, TrackedModel
 from core.text_search import Plain, SearchFields
+from network.periods import is_current_on
 
 
 def exactly_one_of(first: str, second: str) -> Q:
@@ -309,8 +310,6 @@ class ContactGroupMembership(StateOrOrganisation, TrackedModel):
     @property
     def is_current(self) -> bool:
         """See ``network.selectors.current_memberships``."""
-        from network.selectors import is_current_on
-
         return is_current_on(self.joined_on, self.left_on)
 
 

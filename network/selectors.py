@@ -12,7 +12,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from core.db import SubqueryCount
@@ -35,30 +34,10 @@ from network.models import (
     RosterMember,
     RosterRole,
 )
+from network.periods import current_on
 
 # --- Periods: memberships, co-chairs and roles -------------------------------------------------
-
-
-def _day(as_of: datetime.date | None) -> datetime.date:
-    return as_of or timezone.localdate()
-
-
-def current_on(start: str, end: str, as_of: datetime.date | None = None, prefix: str = "") -> Q:
-    """A period with an optional start and end is current on a day when it started on or before
-    that day and ends after it: the day a member leaves, a co-chair steps down or a role ends is
-    the first day they no longer hold it."""
-    day = _day(as_of)
-    return (Q(**{f"{prefix}{start}__isnull": True}) | Q(**{f"{prefix}{start}__lte": day})) & (
-        Q(**{f"{prefix}{end}__isnull": True}) | Q(**{f"{prefix}{end}__gt": day})
-    )
-
-
-def is_current_on(
-    start: datetime.date | None, end: datetime.date | None, as_of: datetime.date | None = None
-) -> bool:
-    """``current_on`` for one record already in memory."""
-    day = _day(as_of)
-    return (start is None or start <= day) and (end is None or end > day)
+# When a period is current: network.periods.
 
 
 @defines(
