@@ -19,7 +19,7 @@ help:
 	@echo "make lock     re-resolve requirements/*.lock (with hashes) from pyproject.toml"
 	@echo "make audit    pip-audit of the locked dependencies"
 	@echo "make test     the whole suite against PostgreSQL (a throwaway local server if DATABASE_URL is unset)"
-	@echo "make lint     ruff and the migrations check"
+	@echo "make lint     ruff, the migrations check and mypy"
 	@echo "make messages update and compile the ar/en/fr message catalogues"
 	@echo "make fuzz     schemathesis over the whole API schema, $(FUZZ_EXAMPLES) examples per operation;"
 	@echo "              hypothesis over every service and focal-point form, 400 examples each"
@@ -81,6 +81,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_DEBUG=true $(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

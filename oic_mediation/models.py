@@ -112,7 +112,7 @@ class RefusesNullCharactersModel(models.Model):
         abstract = True
 
     def clean_fields(self, exclude=None):
-        errors = {}
+        errors: dict[str, list[ValidationError]] = {}
         try:
             super().clean_fields(exclude=exclude)
         except ValidationError as error:
@@ -122,9 +122,9 @@ class RefusesNullCharactersModel(models.Model):
         except ValidationError as error:
             for name, messages in error.error_dict.items():
                 errors.setdefault(name, []).extend(messages)
-        for name, error in unsafe_value_errors(self, exclude=exclude).items():
+        for name, unsafe in unsafe_value_errors(self, exclude=exclude).items():
             if name not in errors:
-                errors[name] = [error]
+                errors[name] = [unsafe]
         if errors:
             raise ValidationError(errors)
 
