@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 TEST_WORKERS ?= auto
 PORT ?= 8000
 
-.PHONY: help install lock audit worker run serve test lint format migrations-check smoke messages bench fuzz load backup restore clean
+.PHONY: help install lock audit worker run test lint format messages bench fuzz load backup restore clean
 
 help:
 	@echo "make run      install, migrate, load reference data, create a login, serve on http://$(HOST):$(PORT) with a worker"
