@@ -68,7 +68,7 @@ def languages() -> list[str]:
 def resolution_order(language: str) -> list[str]:
     """The languages whose text a reader of ``language`` sees, first non-empty wins
     (``MODELTRANSLATION_FALLBACK_LANGUAGES``, as modeltranslation resolves it)."""
-    fallbacks = getattr(settings, "MODELTRANSLATION_FALLBACK_LANGUAGES", {})
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
     order = [language, *fallbacks.get(language, ()), *fallbacks.get("default", ())]
     return list(dict.fromkeys(order))
 
