@@ -88,7 +88,7 @@ def history_as_list(instance: models.Model) -> list[dict]:
             "history_change_reason": row.history_change_reason,
             "values": {
                 field.attname: getattr(row, field.attname)
-                for field in type(instance).history.model.tracked_fields  # type: ignore[attr-defined]
+                for field in type(instance).history.model.tracked_fields  # type: ignore[attr-defined]  # simple-history
             },
         }
         for row in rows
@@ -137,7 +137,7 @@ def erased_values(model: type[models.Model], replacements: Mapping[str, object])
 
 def scrub_history(model: type[models.Model], filters: dict, values: dict) -> int:
     """Overwrite personal columns in every historical row of ``model`` matching ``filters``."""
-    return model.history.filter(**filters).update(**values)  # type: ignore[attr-defined]
+    return model.history.filter(**filters).update(**values)  # type: ignore[attr-defined]  # simple-history
 
 
 def scrub_admin_log(
