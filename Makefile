@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 TEST_WORKERS ?= auto
 PORT ?= 8000
 
-.PHONY: help install lock audit worker run serve test lint format migrations-check smoke messages bench fuzz load backup restore clean
+.PHONY: help install lock audit worker run test lint format messages bench fuzz load backup restore clean
 
 help:
 	@echo "make run      install, migrate, load reference data, create a login, serve on http://$(HOST):$(PORT) with a worker"
@@ -19,7 +19,7 @@ help:
 	@echo "make lock     re-resolve requirements/*.lock (with hashes) from pyproject.toml"
 	@echo "make audit    pip-audit of the locked dependencies"
 	@echo "make test     the whole suite against PostgreSQL (a throwaway local server if DATABASE_URL is unset)"
-	@echo "make lint     ruff, the migrations check and the layers between the apps (import-linter)"
+	@echo "make lint     ruff, the migrations check, the layers between the apps (import-linter) and mypy"
 	@echo "make messages update and compile the ar/en/fr message catalogues"
 	@echo "make fuzz     schemathesis over the whole API schema, $(FUZZ_EXAMPLES) examples per operation;"
 	@echo "              hypothesis over every service and focal-point form, 400 examples each"
@@ -82,6 +82,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	DJANGO_DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/lint-imports
+	DJANGO_DEBUG=true $(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -3,6 +3,8 @@ their follow-up, documents and the figures cited there."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from conferences import models
 from core.admin import PortalTranslationAdmin, TrackedInlineMixin
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 def conference_being_edited(request) -> str | None:
@@ -39,7 +44,8 @@ class RecommendationInline(TrackedInlineMixin, TranslationStackedInline):
         if db_field.name == "session":
             # Only this conference's sessions; none yet on the add page.
             kwargs["queryset"] = models.Session.objects.filter(
-                conference_id=conference_being_edited(request)
+                # None (the add page) is IS NULL: no session; the stubs refuse None here.
+                conference_id=conference_being_edited(request)  # type: ignore[misc]
             ).select_related("conference")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -183,7 +189,7 @@ class RecommendationAdmin(PortalTranslationAdmin):
         )
 
     @admin.display(description=_("follow-up"), ordering="_current_follow_up")
-    def current_follow_up(self, obj) -> str:
+    def current_follow_up(self, obj) -> StrPromise:
         if obj._current_follow_up is None:
             return models.FollowUpStatus.PENDING.label
         return models.FollowUpStatus(obj._current_follow_up).label

@@ -298,6 +298,7 @@ class Recommendation(TrackedModel):
         if (
             self.session_id
             and self.conference_id
+            and self.session is not None
             and self.session.conference_id != self.conference_id
         ):
             raise ValidationError({"session": _("The session belongs to another conference.")})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -33,8 +34,22 @@ from core.definitions import defines
 from resolutions import selectors as resolution_selectors
 from resolutions.models import ImplementationStatus, Paragraph
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise, WithAnnotations
+
+    from resolutions.selectors import ParagraphStatus
+
 # What the Secretariat recorded beyond "not yet acted on": the recommendation was followed up.
 FOLLOWED_UP = (FollowUpStatus.IN_PROGRESS, FollowUpStatus.IMPLEMENTED, FollowUpStatus.NOT_PURSUED)
+
+
+class RecommendationStatus(TypedDict):
+    follow_up_status: str
+    follow_up_as_of: datetime.date | None
+
+
+class RecommendationWithParagraphs(RecommendationStatus):
+    paragraph_list: list[WithAnnotations[Paragraph, ParagraphStatus]]
 
 
 def _latest_follow_up(as_of: datetime.date | None):
@@ -56,7 +71,7 @@ def _latest_follow_up(as_of: datetime.date | None):
 )
 def recommendations_with_status(
     queryset: QuerySet[Recommendation] | None = None, *, as_of: datetime.date | None = None
-) -> QuerySet[Recommendation]:
+) -> QuerySet[WithAnnotations[Recommendation, RecommendationStatus]]:
     """Recommendations with ``follow_up_status`` (``pending`` without a follow-up) and
     ``follow_up_as_of``, from their latest follow-up recorded by ``as_of``."""
     queryset = queryset if queryset is not None else Recommendation.objects.all()
@@ -117,7 +132,9 @@ def conference_detail(conference: Conference) -> Conference:
     )
 
 
-def _with_paragraphs(queryset: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
+def _with_paragraphs(
+    queryset: QuerySet[WithAnnotations[Recommendation, RecommendationStatus]],
+) -> QuerySet[WithAnnotations[Recommendation, RecommendationWithParagraphs]]:
     return queryset.prefetch_related(
         Prefetch(
             "paragraphs",
@@ -193,7 +210,7 @@ class CarriedForward:
         return counts
 
     @property
-    def status_counts(self) -> list[tuple[str, str, int]]:
+    def status_counts(self) -> list[tuple[str, StrPromise, int]]:
         """(status, its label, how many) for every follow-up status."""
         counts = self.counts
         return [(status.value, status.label, counts[status.value]) for status in FollowUpStatus]
@@ -235,8 +252,8 @@ DISAGREEMENTS = {
 
 @dataclass(frozen=True)
 class Contradiction:
-    paragraph: Paragraph
-    recommendation: Recommendation
+    paragraph: WithAnnotations[Paragraph, ParagraphStatus]
+    recommendation: WithAnnotations[Recommendation, RecommendationWithParagraphs]
 
     @property
     def paragraph_status(self) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.contrib import messages
@@ -28,6 +29,13 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.models import StaleVersionError, TrackedModel
 from core.spreadsheets import SafeCSV, SafeXLSX
+
+if TYPE_CHECKING:
+    # What the mixins below are mixed into, for the type checker; at runtime they stand alone.
+    from django.contrib.admin import ModelAdmin as _ModelAdminBase
+    from django.contrib.admin.options import InlineModelAdmin as _InlineModelAdminBase
+else:
+    _ModelAdminBase = _InlineModelAdminBase = object
 
 TRACKED_READONLY_FIELDS = ("version", "created_at", "updated_at")
 
@@ -61,7 +69,7 @@ class VersionCheckedForm(forms.ModelForm):
         cleaned_data = super().clean()
         if self.instance.pk is None:
             return cleaned_data
-        expected = cleaned_data.get("expected_version")
+        expected = self.cleaned_data.get("expected_version")
         current = self._stored_version(lock=True)
         if expected is None or expected != current:
             raise forms.ValidationError(
@@ -73,7 +81,7 @@ class VersionCheckedForm(forms.ModelForm):
         return cleaned_data
 
 
-class TrackedAdminMixin:
+class TrackedAdminMixin(_ModelAdminBase):
     """Shows ``version`` and the timestamps read-only and checks the version on save."""
 
     form = VersionCheckedForm
@@ -121,7 +129,7 @@ class VersionCheckedInlineFormSet(forms.BaseInlineFormSet):
             error
             for form in self.forms
             if self.can_delete
-            and self._should_delete_form(form)
+            and self._should_delete_form(form)  # type: ignore[attr-defined]  # private, not in the stubs
             and form.has_error(NON_FIELD_ERRORS, "stale_version")
             for error in form.non_field_errors()
         ]
@@ -129,7 +137,7 @@ class VersionCheckedInlineFormSet(forms.BaseInlineFormSet):
             raise forms.ValidationError(stale, code="stale_version")
 
 
-class TrackedInlineMixin:
+class TrackedInlineMixin(_InlineModelAdminBase):
     """For inlines of a ``TrackedModel``: each existing row carries the version it showed.
 
     The hidden ``expected_version`` must be among the inline's fields, or the inline templates
@@ -162,7 +170,7 @@ class PortalTranslationAdmin(TrackedAdminMixin, SimpleHistoryAdmin, TranslationA
     list_per_page = 50
 
 
-class LargeTableAdminMixin:
+class LargeTableAdminMixin(_ModelAdminBase):
     """For the changelists of tables that grow every year: no step costs more as rows pile up.
 
     Put it before the admin base class. Django's changelist would, besides its page, count the

@@ -63,10 +63,15 @@ class AuditedQuerySet(models.QuerySet):
             )
         return count
 
-    update.alters_data = True
+    update.alters_data = True  # type: ignore[attr-defined]  # Django's marker on a method
 
 
-class AuditedManager(models.Manager.from_queryset(AuditedQuerySet)):
+# Made apart from the class statement so that django-stubs can type it (its plugin reads
+# ``from_queryset`` only in an assignment).
+_AuditedManagerBase = models.Manager.from_queryset(AuditedQuerySet)
+
+
+class AuditedManager(_AuditedManagerBase):
     pass
 
 
@@ -113,7 +118,7 @@ def audit_trail(model, pk) -> list[AuditEntry]:
     entries = []
     previous = None
     for row in rows:
-        changes = {}
+        changes: dict[str, tuple] = {}
         if previous is not None:
             delta = row.diff_against(previous, foreign_keys_are_objs=False)
             changes = {change.field: (change.old, change.new) for change in delta.changes}

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core import dates
-from core.audit import AuditedManager, AuditedQuerySet
+from core.audit import AuditedQuerySet
 
 
 class StaleVersionError(Exception):
@@ -114,7 +114,7 @@ class RefusesNullCharactersModel(models.Model):
         abstract = True
 
     def clean_fields(self, exclude=None):
-        errors = {}
+        errors: dict[str, list[ValidationError]] = {}
         try:
             super().clean_fields(exclude=exclude)
         except ValidationError as error:
@@ -124,9 +124,9 @@ class RefusesNullCharactersModel(models.Model):
         except ValidationError as error:
             for name, messages in error.error_dict.items():
                 errors.setdefault(name, []).extend(messages)
-        for name, error in unsafe_value_errors(self, exclude=exclude).items():
+        for name, unsafe in unsafe_value_errors(self, exclude=exclude).items():
             if name not in errors:
-                errors[name] = [error]
+                errors[name] = [unsafe]
         if errors:
             raise ValidationError(errors)
 
@@ -139,7 +139,12 @@ class TrackedQuerySet(AuditedQuerySet):
         return {"version": F("version") + 1, "updated_at": timezone.now()}
 
 
-class TrackedManager(AuditedManager.from_queryset(TrackedQuerySet)):
+# An assignment, the one form of ``from_queryset`` the django-stubs plugin reads.
+# (AuditedManager adds nothing to its queryset's methods; this one is the same on TrackedQuerySet.)
+_TrackedManagerBase = models.Manager.from_queryset(TrackedQuerySet)
+
+
+class TrackedManager(_TrackedManagerBase):
     pass
 
 

@@ -9,8 +9,16 @@ an apostrophe, as OWASP recommends: the text stays readable and is shown, not ru
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from import_export.formats.base_formats import CSV, XLSX
 from tablib import Dataset
+
+if TYPE_CHECKING:
+    # What the mixin is mixed into, for the type checker; at runtime it stands alone.
+    from import_export.formats.base_formats import TablibFormat as _FormatBase
+else:
+    _FormatBase = object
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,7 +36,7 @@ def defused_dataset(dataset: Dataset) -> Dataset:
     return defused
 
 
-class DefusedFormulaeMixin:
+class DefusedFormulaeMixin(_FormatBase):
     """An import-export format whose exports go through ``defuse_formula`` (the library's own
     setting removes only a leading ``=``)."""
 

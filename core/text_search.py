@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -32,7 +33,18 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection
-from django.db.models import CharField, F, FloatField, IntegerField, Q, QuerySet, TextField, Value
+from django.db.models import (
+    CharField,
+    Expression,
+    F,
+    FloatField,
+    Index,
+    IntegerField,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Cast, Coalesce, Concat, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -46,7 +58,7 @@ NEUTRAL_CONFIG = "simple"
 START, STOP = "\ue000", "\ue001"
 MAX_QUERY_LENGTH = 200
 HIT_COLUMNS = ("hit_kind", "hit_order", "hit_record", "hit_rank")
-SNIPPET_OPTIONS = {"max_words": 30, "min_words": 12, "max_fragments": 2}
+SNIPPET_OPTIONS: dict[str, Any] = {"max_words": 30, "min_words": 12, "max_fragments": 2}
 
 
 def languages() -> list[str]:
@@ -56,7 +68,7 @@ def languages() -> list[str]:
 def resolution_order(language: str) -> list[str]:
     """The languages whose text a reader of ``language`` sees, first non-empty wins
     (``MODELTRANSLATION_FALLBACK_LANGUAGES``, as modeltranslation resolves it)."""
-    fallbacks = getattr(settings, "MODELTRANSLATION_FALLBACK_LANGUAGES", {})
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
     order = [language, *fallbacks.get(language, ()), *fallbacks.get("default", ())]
     return list(dict.fromkeys(order))
 
@@ -91,7 +103,7 @@ def _joined(expressions: list, separator: str = " "):
         return Coalesce(expressions[0], Value(""), output_field=TextField())
     if separator.strip():
         # Only between fields that have text: a missing theme leaves no stray " — ".
-        parts = [Coalesce(expressions[0], Value(""), output_field=TextField())]
+        parts: list[Expression] = [Coalesce(expressions[0], Value(""), output_field=TextField())]
         for expression in expressions[1:]:
             parts.append(
                 Coalesce(
@@ -149,9 +161,11 @@ class SearchFields:
             return Value("", output_field=TextField())
         return _joined(self._fields(self.body, language))
 
-    def vector(self, language: str) -> SearchVector:
+    def vector(self, language: str) -> Expression:
         config = self.config(language)
-        vector = SearchVector(*self._fields(self.title, language), config=config, weight="A")
+        vector: Expression = SearchVector(
+            *self._fields(self.title, language), config=config, weight="A"
+        )
         if self.body:
             vector = vector + SearchVector(
                 *self._fields(self.body, language), config=config, weight="B"
@@ -161,7 +175,7 @@ class SearchFields:
     def vector_languages(self) -> list[str]:
         return languages() if self.translated else [languages()[0]]
 
-    def indexes(self) -> list[GinIndex]:
+    def indexes(self) -> list[Index]:
         """A GIN index per language on the search vector (on PostgreSQL only)."""
         if not self.indexed:
             return []
@@ -194,6 +208,7 @@ class SearchFields:
         """Records ``matching`` the query as the rows every search shares: ``hit_kind``,
         ``hit_order`` (which kind comes first among equal ranks), ``hit_record`` (the primary key)
         and ``hit_rank`` (the title weighs more than the body; 0 on SQLite)."""
+        rank: Expression
         if is_postgresql():
             rank = SearchRank(self.vector(query.language), self._tsquery(query))
         else:
@@ -223,7 +238,7 @@ class SearchFields:
         if not is_postgresql():
             return queryset.annotate(hit_title=title, hit_snippet=body)
         tsquery, config = self._tsquery(query), self.config(language)
-        marks = {"start_sel": START, "stop_sel": STOP}
+        marks: dict[str, Any] = {"start_sel": START, "stop_sel": STOP}
         snippet = (
             SearchHeadline(
                 body, tsquery, config=config, fragment_delimiter=" … ", **marks, **SNIPPET_OPTIONS

@@ -5,6 +5,8 @@ Mixed into ``network.admin.FocalPointAdmin``; the writes happen in ``network.ser
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -66,7 +68,14 @@ def _messages(error) -> list[str]:
     return [str(error) or _("You may not do this.")]
 
 
-class InviteFocalPointAdminMixin:
+if TYPE_CHECKING:
+    # What the mixin is mixed into, for the type checker; at runtime it stands alone.
+    from django.contrib.admin import ModelAdmin as _ModelAdminBase
+else:
+    _ModelAdminBase = object
+
+
+class InviteFocalPointAdminMixin(_ModelAdminBase):
     """Adds /admin/network/focalpoint/invite/ and a button for it above the list."""
 
     change_list_template = "network/admin/focalpoint_change_list.html"

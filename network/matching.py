@@ -20,12 +20,14 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.db.models import (
     Case,
     Count,
     Exists,
     F,
+    Field,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -50,6 +52,31 @@ from network.models import (
     RosterMember,
     RosterRole,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class RankAnnotations(TypedDict):
+    """What ``ranked_candidates`` annotates each member with."""
+
+    role_match: bool
+    language_matches: int
+    expertise_matches: int
+    region_matches: int
+    context_experience: bool
+    score: int
+    criteria_met: int
+
+
+class ShortlistAnnotations(RankAnnotations):
+    """…and what ``shortlist`` prefetches for the reasons."""
+
+    matched_languages: list[Language]
+    matched_expertise: list[ExpertiseArea]
+    matched_regions: list[Region]
+    current_roles: list[RosterRole]
+
 
 WEIGHTS = {
     "role": 5,
@@ -141,7 +168,9 @@ def _open_roles(on: datetime.date) -> QuerySet[RosterRole]:
     return selectors.current_roles(on)
 
 
-def ranked_candidates(request: DeploymentRequest) -> QuerySet[RosterMember]:
+def ranked_candidates(
+    request: DeploymentRequest,
+) -> QuerySet[WithAnnotations[RosterMember, RankAnnotations]]:
     """Eligible members annotated with what they match and their score, best first."""
     language_ids = [item.pk for item in request.languages]
     expertise_ids = [item.pk for item in request.expertise]
@@ -235,7 +264,9 @@ def shortlist(request: DeploymentRequest) -> Shortlist:
     )
 
 
-def reasons_for(person: RosterMember, request: DeploymentRequest) -> list[str]:
+def reasons_for(
+    person: WithAnnotations[RosterMember, ShortlistAnnotations], request: DeploymentRequest
+) -> list[str]:
     """The criteria of the request a ranked person meets, in words."""
     reasons = []
     role_labels = dict(RosterRole.Role.choices)
@@ -271,7 +302,8 @@ def reasons_for(person: RosterMember, request: DeploymentRequest) -> list[str]:
 
 
 def _balance(people, attribute: str) -> list[tuple[str, int]]:
-    labels = dict(RosterMember._meta.get_field(attribute).choices)
+    # A field with flat choices (gender), not a relation.
+    labels = dict(cast(Field, RosterMember._meta.get_field(attribute)).flatchoices)
     counts = Counter(getattr(person, attribute) for person in people)
     return [(str(labels[key]), counts[key]) for key in labels if counts.get(key)]
 

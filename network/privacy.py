@@ -11,6 +11,8 @@ Only the Secretariat does either, through the admin actions in ``network.admin_p
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -78,7 +80,7 @@ def record_as_dict(instance: models.Model) -> dict:
 
 
 def history_as_list(instance: models.Model) -> list[dict]:
-    rows = instance.history.order_by("history_date", "history_id")
+    rows = instance.history.order_by("history_date", "history_id")  # type: ignore[attr-defined]  # simple-history's manager
     return [
         {
             "history_date": row.history_date,
@@ -86,7 +88,7 @@ def history_as_list(instance: models.Model) -> list[dict]:
             "history_change_reason": row.history_change_reason,
             "values": {
                 field.attname: getattr(row, field.attname)
-                for field in type(instance).history.model.tracked_fields
+                for field in type(instance).history.model.tracked_fields  # type: ignore[attr-defined]  # simple-history
             },
         }
         for row in rows
@@ -124,7 +126,7 @@ def roster_member_data_export(*, user, person: RosterMember) -> dict:
     }
 
 
-def erased_values(model: type[models.Model], replacements: dict[str, object]) -> dict:
+def erased_values(model: type[models.Model], replacements: Mapping[str, object]) -> dict:
     """Column -> erased value for each personal field of ``model`` named in ``replacements``."""
     values = {}
     for field_name, replacement in replacements.items():
@@ -135,7 +137,7 @@ def erased_values(model: type[models.Model], replacements: dict[str, object]) ->
 
 def scrub_history(model: type[models.Model], filters: dict, values: dict) -> int:
     """Overwrite personal columns in every historical row of ``model`` matching ``filters``."""
-    return model.history.filter(**filters).update(**values)
+    return model.history.filter(**filters).update(**values)  # type: ignore[attr-defined]  # simple-history
 
 
 def scrub_admin_log(
@@ -204,13 +206,14 @@ def roster_member_erase(*, user, person: RosterMember) -> RosterMember:
         setattr(person, column, value)
     # Consent, vetting and availability stay as they were: the network's public size counts them.
     person.visibility = RosterMember.Visibility.PRIVATE
-    person._change_reason = "Personal data erased on request"
+    person._change_reason = "Personal data erased on request"  # type: ignore[attr-defined]  # read by simple-history
     person.save()
     scrub_history(RosterMember, {"id": person.pk}, person_values)
 
     role_values = erased_values(RosterRole, {"title": ""})
     # rewrite(False): "title" is the stored column itself, not the current language's.
-    RosterRole.objects.rewrite(False).filter(person=person).update(**role_values)
+    # modeltranslation's manager (it replaces the declared one at runtime).
+    RosterRole.objects.rewrite(False).filter(person=person).update(**role_values)  # type: ignore[attr-defined]
     scrub_history(RosterRole, {"person_id": person.pk}, role_values)
     Deployment.objects.filter(person=person).update(mandate="")
     scrub_history(Deployment, {"person_id": person.pk}, {"mandate": ""})

@@ -8,6 +8,7 @@ Every unknown key is reported as an error on its row, and then nothing is stored
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models as models_
@@ -184,7 +185,7 @@ class StrictResource(resources.ModelResource):
         return errors
 
     def import_instance(self, instance, row, **kwargs):
-        errors = {}
+        errors: dict[str, Any] = {}
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:

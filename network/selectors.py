@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_noop
@@ -35,6 +36,9 @@ from network.models import (
     RosterRole,
 )
 from network.periods import current_on
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 # --- Periods: memberships, co-chairs and roles -------------------------------------------------
 # When a period is current: network.periods.
@@ -123,27 +127,48 @@ def meetings_for_api() -> QuerySet[ContactGroupMeeting]:
     )
 
 
+class GroupInPeriod(TypedDict):
+    members_recorded: int
+    members_joined: int
+    meetings_in_period: int
+    reported_count_applies: bool  # set on each group, not by the database
+
+
+class MeetingInPeriod(TypedDict):
+    states_count: int
+
+
 def contact_groups_in_period(
     since: datetime.date, until: datetime.date
-) -> tuple[list[ContactGroup], list[ContactGroupMeeting]]:
+) -> tuple[
+    list[WithAnnotations[ContactGroup, GroupInPeriod]],
+    list[WithAnnotations[ContactGroupMeeting, MeetingInPeriod]],
+]:
     """The groups established by ``until`` with their members on that day, the members who joined
     in the period and the meetings held in it; and those meetings, with the states present."""
-    groups = list(
-        ContactGroup.objects.filter(Q(established_on__isnull=True) | Q(established_on__lte=until))
-        .annotate(
-            members_recorded=SubqueryCount(current_memberships(until).filter(group=OuterRef("pk"))),
-            members_joined=SubqueryCount(
-                ContactGroupMembership.objects.filter(
-                    group=OuterRef("pk"), joined_on__gte=since, joined_on__lte=until
-                )
-            ),
-            meetings_in_period=SubqueryCount(
-                ContactGroupMeeting.objects.filter(
-                    group=OuterRef("pk"), held_on__gte=since, held_on__lte=until
-                )
-            ),
-        )
-        .order_by("name")
+    groups = cast(
+        "list[WithAnnotations[ContactGroup, GroupInPeriod]]",
+        list(
+            ContactGroup.objects.filter(
+                Q(established_on__isnull=True) | Q(established_on__lte=until)
+            )
+            .annotate(
+                members_recorded=SubqueryCount(
+                    current_memberships(until).filter(group=OuterRef("pk"))
+                ),
+                members_joined=SubqueryCount(
+                    ContactGroupMembership.objects.filter(
+                        group=OuterRef("pk"), joined_on__gte=since, joined_on__lte=until
+                    )
+                ),
+                meetings_in_period=SubqueryCount(
+                    ContactGroupMeeting.objects.filter(
+                        group=OuterRef("pk"), held_on__gte=since, held_on__lte=until
+                    )
+                ),
+            )
+            .order_by("name")
+        ),
     )
     for group in groups:
         group.reported_count_applies = (

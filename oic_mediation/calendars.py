@@ -12,8 +12,8 @@ languages, hosts and time ("conference-2@oic-mediation-portal": no host name, wh
 with the address the feed is read from), so a subscribed calendar updates instead of duplicating;
 ``DTSTAMP`` is when the record last changed.
 
-A feed carries the events that end at most ``CALENDAR_PAST_DAYS`` days ago (one year; setting
-``OIC_CALENDAR_PAST_DAYS``, ``None`` for every event) and every later one: what a subscribed
+A feed carries the events that end at most ``settings.OIC_CALENDAR_PAST_DAYS`` days ago (one
+year; ``None`` for every event) and every later one: what a subscribed
 calendar needs, while the feed does not keep growing with the years of history. ``?history=all``
 gives every event since the first.
 
@@ -46,7 +46,6 @@ from trainings.models import Edition, Participant
 from trainings.selectors import public_editions
 
 ONE_DAY = datetime.timedelta(days=1)
-CALENDAR_PAST_DAYS = 365
 
 
 # The part of every UID after "@": fixed, so that an event keeps its identity whatever address
@@ -57,7 +56,7 @@ WHOLE_HISTORY = "all"
 
 def feed_starts_on(*, whole_history: bool = False) -> datetime.date | None:
     """The earliest day a feed's events may end on, or None for every event."""
-    days = getattr(settings, "OIC_CALENDAR_PAST_DAYS", CALENDAR_PAST_DAYS)
+    days = settings.OIC_CALENDAR_PAST_DAYS
     if whole_history or days is None:
         return None
     return timezone.localdate() - datetime.timedelta(days=days)

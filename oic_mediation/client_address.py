@@ -24,7 +24,7 @@ def _valid(address: str) -> str | None:
 
 def client_address(request) -> str:
     remote = request.META.get("REMOTE_ADDR", "") or ""
-    proxies = getattr(settings, "PROXY_COUNT", 0)
+    proxies = settings.PROXY_COUNT
     if proxies <= 0:
         return remote
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")

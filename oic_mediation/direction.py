@@ -96,7 +96,7 @@ def isolate_runs(text, language: str | None = None) -> str:
 def fallback_order(language: str) -> list[str]:
     """The languages a translated field is read in for ``language``: its own, then modeltranslation's
     fallbacks (``MODELTRANSLATION_FALLBACK_LANGUAGES``)."""
-    fallbacks = getattr(settings, "MODELTRANSLATION_FALLBACK_LANGUAGES", {})
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
     if isinstance(fallbacks, (tuple, list)):
         chain = list(fallbacks)
     else:

@@ -332,6 +332,9 @@ PORTAL_BASE_URL = env_str("DJANGO_PORTAL_BASE_URL", "http://127.0.0.1:8000").rst
 OPEN_DATA_LICENCE = env_choice(
     "DJANGO_OPEN_DATA_LICENCE", "CC-BY-4.0", ["CC-BY-4.0", "CC0-1.0", "ODC-By-1.0", "PDDL-1.0"]
 )
+# The calendar feeds (oic_mediation.calendars) carry the events that ended at most this many days
+# ago and every later one; None for every event (?history=all gives them whatever this says).
+OIC_CALENDAR_PAST_DAYS: int | None = 365
 
 # HTTPS: on by default in production. Behind a TLS-terminating proxy that sets
 # X-Forwarded-Proto, set DJANGO_BEHIND_TLS_PROXY=true; the redirect may then be left to the proxy.

@@ -8,6 +8,7 @@ one. Reviewing goes only through the "validate" and "return" actions, which call
 from __future__ import annotations
 
 import posixpath
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.contrib import admin
@@ -32,6 +33,9 @@ from resolutions import models, services
 from resolutions.admin_actions import ReviewActionsMixin
 from resolutions.evidence import validate_evidence_file
 from resolutions.resources import CommitmentResource
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 PROGRESS_REPORT_CONTENT_FIELDS = (
     "commitment",
@@ -78,8 +82,8 @@ class ConfirmationForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if (
-            cleaned.get("independent_source_url")
-            and not cleaned.get("independent_source", "").strip()
+            self.cleaned_data.get("independent_source_url")
+            and not self.cleaned_data.get("independent_source", "").strip()
         ):
             self.add_error(
                 "independent_source", _("Name the source document or the independent reviewer.")
@@ -185,7 +189,7 @@ class ParagraphAdmin(PortalTranslationAdmin):
         )
 
     @admin.display(description=_("current status"), ordering="_current_status")
-    def current_status(self, obj) -> str:
+    def current_status(self, obj) -> str | StrPromise:
         if obj._current_status is None:
             return "—"
         return models.ImplementationStatus(obj._current_status).label
@@ -212,8 +216,7 @@ class ProgressReportInline(admin.StackedInline):
     """The reports already stored, read-only: review them with the progress reports' actions."""
 
     model = models.ProgressReport
-    fields = (*PROGRESS_REPORT_STORED_FIELDS[1:], *PROGRESS_REPORT_REVIEW_FIELDS)
-    readonly_fields = fields
+    fields = readonly_fields = (*PROGRESS_REPORT_STORED_FIELDS[1:], *PROGRESS_REPORT_REVIEW_FIELDS)
     evidence_link = staticmethod(evidence_link)
     extra = 0
     can_delete = False
@@ -378,10 +381,10 @@ class ProgressReportAdmin(LargeTableAdminMixin, ReviewActionsMixin, SimpleHistor
             *PROGRESS_REPORT_CONFIRMATION_FIELDS,
         )
 
-    def get_form(self, request, obj=None, **kwargs):
+    def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None and obj.review_status == models.ProgressReport.Review.VALIDATED:
             kwargs["form"] = ConfirmationForm
-        return super().get_form(request, obj, **kwargs)
+        return super().get_form(request, obj, change, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:

@@ -9,6 +9,9 @@ left as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -18,6 +21,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from resolutions import services
+
+if TYPE_CHECKING:
+    # What ReviewActionsMixin is mixed into, for the type checker; at runtime it stands alone.
+    from django.contrib.admin import ModelAdmin as _ModelAdminBase
+else:
+    _ModelAdminBase = object
 
 REVIEW_QUEUE_QUERY = "?review_status__exact=submitted"
 
@@ -118,13 +127,13 @@ def return_reports(modeladmin, request, queryset):
     return TemplateResponse(request, "resolutions/admin/return_reports.html", context)
 
 
-class ReviewActionsMixin:
+class ReviewActionsMixin(_ModelAdminBase):
     """Adds the two review actions and the ``review`` action permission to an admin class.
 
     ``review_services`` maps "validate" and "return" to the services that make the transitions;
     ``review_argument`` names the reviewed record in their keyword arguments."""
 
-    review_services = {
+    review_services: dict[str, Callable[..., Any]] = {
         "validate": services.progress_report_validate,
         "return": services.progress_report_return,
     }

@@ -6,6 +6,8 @@ Imports from ``network`` only.
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -114,7 +116,7 @@ class Resolution(TrackedModel):
         return hijri_span(self.adopted_from, self.adopted_until)
 
 
-def hijri_span(start, end=None, *, language: str = "en") -> str:
+def hijri_span(start, end=None, *, language: Literal["ar", "en"] = "en") -> str:
     first = Gregorian(start.year, start.month, start.day).to_hijri()
     if end is None or end == start:
         return f"{first.day} {first.month_name(language)} {first.year}"
@@ -516,7 +518,7 @@ class ProgressReport(RefusesNullCharactersModel):
     def clean(self) -> None:
         """The rules of a new report, whichever door it comes through (admin page or inline,
         My state, the API, a service call)."""
-        errors = {}
+        errors: dict[str, Any] = {}
         if (
             self._state.adding
             and self.commitment_id is not None

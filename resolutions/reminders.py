@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import defaultdict
+from typing import cast
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.mail import send_portal_email
-from network.models import FocalPoint
+from network.models import FocalPoint, MemberState
 from resolutions.models import Commitment, ReminderSent, ReportingReminder, ReportingSchedule
 from resolutions.selectors import OPEN_STATUSES, CommitmentReporting, commitments_reporting
 
@@ -149,11 +150,13 @@ def send_reporting_reminders(*, today: datetime.date | None = None) -> int:
     schedule = ReportingSchedule.current()
     due = reporting_reminders_due(today=today, schedule=schedule)
     sent = 0
-    by_state = defaultdict(lambda: {Stage.BEFORE_DUE: [], Stage.OVERDUE: []})
+    by_state: defaultdict[int | None, dict[str, list[CommitmentReporting]]] = defaultdict(
+        lambda: {Stage.BEFORE_DUE: [], Stage.OVERDUE: []}
+    )
     for stage in (Stage.BEFORE_DUE, Stage.OVERDUE):
         for item in due[stage]:
             by_state[item.commitment.state_id][stage].append(item)
-    focal_points = defaultdict(list)
+    focal_points: defaultdict[int | None, list[FocalPoint]] = defaultdict(list)
     for focal_point in (
         FocalPoint.objects.filter(is_active=True, user__is_active=True, state_id__in=by_state)
         .exclude(user__email="")
@@ -232,9 +235,10 @@ def _send_reporting_reminder(focal_point: FocalPoint, stages: dict, *, today) ->
 
 
 def _send_escalation(address: str, items: list[CommitmentReporting], *, today, schedule) -> None:
-    by_state = defaultdict(list)
+    by_state: defaultdict[MemberState, list[CommitmentReporting]] = defaultdict(list)
     for item in items:
-        by_state[item.commitment.state].append(item)
+        # commitments_reporting lists state commitments only.
+        by_state[cast(MemberState, item.commitment.state)].append(item)
     states = sorted(by_state.items(), key=lambda pair: pair[0].name)
     send_portal_email(
         template="emails/reporting_escalation",

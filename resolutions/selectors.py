@@ -17,6 +17,7 @@ import calendar
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
 from django.db.models import (
@@ -60,6 +61,9 @@ from resolutions.models import (
     ReportingSchedule,
     Resolution,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 OPEN_STATUSES = (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
 
@@ -318,9 +322,14 @@ def _latest_assessment(as_of=None, field: str = "status"):
         "started otherwise."
     ),
 )
+class ParagraphStatus(TypedDict):
+    assessed_status: str | None
+    status: str
+
+
 def paragraphs_with_figures(
     resolution=None, *, as_of: datetime.date | None = None
-) -> QuerySet[Paragraph]:
+) -> QuerySet[WithAnnotations[Paragraph, ParagraphStatus]]:
     """Paragraphs annotated with their commitments' figures, ``assessed_status`` and ``status``."""
     queryset = Paragraph.objects.select_related("resolution")
     if resolution is not None:
@@ -780,12 +789,12 @@ def states_reporting(
 ) -> list[StateReporting]:
     """Each state (every member state when None) with its commitments' reporting, in name
     order."""
-    states = list((states if states is not None else MemberState.objects.all()).order_by("name"))
+    in_order = list((states if states is not None else MemberState.objects.all()).order_by("name"))
     by_state = defaultdict(list)
-    commitments = Commitment.objects.filter(state__in=[state.pk for state in states])
+    commitments = Commitment.objects.filter(state__in=[state.pk for state in in_order])
     for item in commitments_reporting(commitments, as_of=as_of, schedule=schedule):
         by_state[item.commitment.state_id].append(item)
-    return [StateReporting(state, by_state.get(state.pk, [])) for state in states]
+    return [StateReporting(state, by_state.get(state.pk, [])) for state in in_order]
 
 
 def light_counts(items) -> dict[str, int]:

@@ -54,7 +54,7 @@ def participant_erase(*, user, participant: Participant) -> Participant:
     values = erased_values(Participant, replacements)
     for column, value in values.items():
         setattr(participant, column, value)
-    participant._change_reason = "Personal data erased on request"
+    participant._change_reason = "Personal data erased on request"  # type: ignore[attr-defined]  # read by simple-history
     participant.save()
     # Older rows may carry a certificate number even when the current row has none any more.
     history_values = {**values, "certificate_number": values.get("certificate_number")}

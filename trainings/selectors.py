@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.db.models import (
     Count,
@@ -38,6 +39,9 @@ from trainings.models import (
     Participant,
     Programme,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 COMPLETED = Participant.Completion.COMPLETED
 WITHDRAWN = Participant.Completion.WITHDRAWN
@@ -267,19 +271,33 @@ def trained_by(field: str, *, since=None, until=None) -> dict[str, int]:
     return {row[field]: row["total"] for row in rows}
 
 
-def editions_in_period(since: datetime.date, until: datetime.date) -> list[Edition]:
+class EditionInPeriod(TypedDict):
+    states_named: int
+    states_trained: int | None  # set on each edition, not by the database
+
+
+class EditionOfState(TypedDict):
+    state_participants: int  # set on each edition, not by the database
+
+
+def editions_in_period(
+    since: datetime.date, until: datetime.date
+) -> list[WithAnnotations[Edition, EditionInPeriod]]:
     """The public editions starting in the period, with their counts and ``states_trained``."""
-    editions = list(
-        editions_with_counts(public_editions(since=since, until=until))
-        .annotate(
-            states_named=SubqueryCount(
-                Participant.objects.filter(edition=OuterRef("pk"), state__isnull=False)
-                .exclude(completion=WITHDRAWN)
-                .values("state")
-                .distinct()
+    editions = cast(
+        "list[WithAnnotations[Edition, EditionInPeriod]]",
+        list(
+            editions_with_counts(public_editions(since=since, until=until))
+            .annotate(
+                states_named=SubqueryCount(
+                    Participant.objects.filter(edition=OuterRef("pk"), state__isnull=False)
+                    .exclude(completion=WITHDRAWN)
+                    .values("state")
+                    .distinct()
+                )
             )
-        )
-        .order_by("starts_on", "id")
+            .order_by("starts_on", "id")
+        ),
     )
     for edition in editions:
         edition.states_trained = edition.states_named or edition.reported_states
@@ -312,8 +330,11 @@ def state_trainings(state: MemberState, latest: int) -> dict:
         .annotate(state_participants=Count("id", filter=Q(completion=COMPLETED)))
         .order_by("-edition__starts_on", "-edition")[:latest]
     )
-    editions = Edition.objects.select_related("programme", "host_state").in_bulk(
-        [row["edition"] for row in rows]
+    editions = cast(
+        "dict[int, WithAnnotations[Edition, EditionOfState]]",
+        Edition.objects.select_related("programme", "host_state").in_bulk(
+            [row["edition"] for row in rows]
+        ),
     )
     latest_editions = []
     for row in rows:

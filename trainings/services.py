@@ -4,6 +4,7 @@ Secretariat validates or returns the report, as it does progress reports."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -30,7 +31,7 @@ def training_edition_report(
     reported_participants: int | None = None,
     reported_states: int | None = None,
     description: str = "",
-    participants: list[dict] = (),
+    participants: Sequence[dict] = (),
 ) -> Edition:
     """Record a training edition a state offered, with the diplomats it trained.
 
