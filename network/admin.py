@@ -25,6 +25,7 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from network import models
@@ -84,8 +85,11 @@ class VersionCheckedForm(forms.ModelForm):
         return cleaned_data
 
 
-class TrackedAdminMixin:
-    """Shows ``version`` and the timestamps read-only and checks the version on save."""
+class TrackedAdminMixin(ObjectPermissionsModelAdminMixin):
+    """Shows ``version`` and the timestamps read-only and checks the version on save.
+
+    Viewing, changing and deleting a record ask the model's rules about that record
+    (``user.has_perm("<app>.change_<model>", obj)``, see ``network.rules``)."""
 
     form = VersionCheckedForm
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from network.rules import can_report_for_state, is_secretariat, secretariat_maintains
 from oic_mediation.models import HttpsURLField, TrackedModel
 from oic_mediation.text_search import Plain, SearchFields
 
@@ -90,6 +91,7 @@ class MemberState(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains(act_for_state=can_report_for_state)
         verbose_name = _("member state")
         verbose_name_plural = _("member states")
         ordering = ["name"]
@@ -151,6 +153,7 @@ class FocalPoint(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains(invite=is_secretariat)
         verbose_name = _("focal point")
         verbose_name_plural = _("focal points")
         ordering = ["state__name", "user__last_name"]
@@ -185,6 +188,7 @@ class Organisation(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
@@ -221,6 +225,7 @@ class ContactGroup(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("contact group")
         verbose_name_plural = _("contact groups")
         ordering = ["name"]
@@ -271,6 +276,7 @@ class ContactGroupMembership(StateOrOrganisation, TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("contact group membership")
         verbose_name_plural = _("contact group memberships")
         ordering = ["group", "state__name", "organisation__name"]
@@ -327,6 +333,7 @@ class CoChairPeriod(StateOrOrganisation, TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("co-chair period")
         verbose_name_plural = _("co-chair periods")
         ordering = ["group", "started_on"]
@@ -410,6 +417,7 @@ class ContactGroupMeeting(TrackedModel):
     history = HistoricalRecords(m2m_fields=[states_present, organisations_present])
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("contact group meeting")
         verbose_name_plural = _("contact group meetings")
         ordering = ["-held_on"]
@@ -567,6 +575,11 @@ class RosterMember(TrackedModel):
     history = HistoricalRecords(m2m_fields=[expertise, languages, regions])
 
     class Meta:
+        rules_permissions = secretariat_maintains(
+            # Object: the nominating state; none when the Secretariat nominates on its own behalf.
+            nominate=can_report_for_state,
+            match=is_secretariat,
+        )
         verbose_name = _("roster member")
         verbose_name_plural = _("roster members")
         ordering = ["full_name"]
@@ -627,6 +640,7 @@ class RosterRole(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("roster role")
         verbose_name_plural = _("roster roles")
         ordering = ["person", "role"]
@@ -671,6 +685,7 @@ class FieldContext(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("field context")
         verbose_name_plural = _("field contexts")
         ordering = ["name"]
@@ -700,6 +715,7 @@ class Deployment(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("deployment")
         verbose_name_plural = _("deployments")
         ordering = ["-started_on"]

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.models import MemberState, RosterMember, RosterRole
-from network.rules import can_report_for_state, is_secretariat
 
 
 @transaction.atomic
@@ -37,10 +36,9 @@ def roster_nomination_create(
     The person's consent must be recorded: nobody is put on the roster without it. New nominees
     start private and pending vetting; the Secretariat decides the rest.
     """
-    if state is None:
-        if not is_secretariat(user):
+    if not user.has_perm("network.nominate_rostermember", state):
+        if state is None:
             raise PermissionDenied(_("Only the Secretariat nominates on its own behalf."))
-    elif not can_report_for_state(user, state):
         raise PermissionDenied(_("You can only nominate people on behalf of your own state."))
     errors = {}
     if consent_given_on is None:

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
+from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from network.admin import (
@@ -327,7 +328,9 @@ class CommitmentAdmin(LargeTableAdminMixin, ImportExportAdminMixin, PortalTransl
 
 
 @admin.register(models.ProgressReport)
-class ProgressReportAdmin(LargeTableAdminMixin, ReviewActionsMixin, SimpleHistoryAdmin):
+class ProgressReportAdmin(
+    LargeTableAdminMixin, ReviewActionsMixin, ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin
+):
     """Append-only: a stored report's content never changes and no report is ever deleted."""
 
     # The latest first (the model's order), read from the (reported_at, id) index.

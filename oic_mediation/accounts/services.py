@@ -15,7 +15,6 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from network.models import FocalPoint, MemberState
-from network.rules import is_secretariat
 from oic_mediation.accounts.tokens import invitation_token_generator
 from oic_mediation.mail.messages import send_portal_email
 from oic_mediation.models import refuse_null_characters
@@ -48,7 +47,7 @@ def focal_point_invite(
     preferred_language: str = settings.LANGUAGE_CODE,
 ) -> FocalPoint:
     """Create a focal point's account (no usable password yet) and e-mail them a one-time link."""
-    if not is_secretariat(invited_by):
+    if not invited_by.has_perm("network.invite_focalpoint"):
         raise PermissionDenied(_("Only the Secretariat invites focal points."))
     email = get_user_model().objects.normalize_email(email.strip())
     if "\x00" in email:
@@ -82,7 +81,7 @@ def focal_point_invite(
 @transaction.atomic
 def focal_point_reinvite(*, invited_by, focal_point: FocalPoint) -> FocalPoint:
     """Send a fresh link to a focal point who has not set a password yet."""
-    if not is_secretariat(invited_by):
+    if not invited_by.has_perm("network.invite_focalpoint", focal_point):
         raise PermissionDenied(_("Only the Secretariat invites focal points."))
     if focal_point.user.has_usable_password():
         raise ValidationError(

@@ -33,7 +33,7 @@ DUE_SOON_DAYS = 30
 
 def _state_for(request, slug: str) -> MemberState:
     state = get_object_or_404(MemberState, slug=slug)
-    if not request.user.has_perm("network.act_for_state", state):
+    if not request.user.has_perm("network.act_for_state_memberstate", state):
         raise PermissionDenied(_("You can only act for your own state."))
     return state
 
@@ -44,7 +44,7 @@ def _commitment_for(request, pk: int) -> Commitment:
         pk=pk,
         state__isnull=False,
     )
-    if not request.user.has_perm("network.edit_state_record", commitment):
+    if not request.user.has_perm("resolutions.change_commitment", commitment):
         # The same answer as for an id that does not exist: ids cannot be probed.
         raise Http404
     return commitment

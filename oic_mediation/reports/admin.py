@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 
-from network.rules import is_secretariat
 from oic_mediation.background.models import ReportRendering
 from oic_mediation.forms import add_service_errors
 from oic_mediation.reports import services
@@ -29,7 +29,7 @@ RECENT_RENDERINGS = 10
 
 
 @admin.register(PublishedReport)
-class PublishedReportAdmin(admin.ModelAdmin):
+class PublishedReportAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
     list_display = ("title", "language", "period_start", "period_end", "published_at", "pdf_link")
     list_filter = ("language", "period_end")
     list_select_related = ("published_by",)
@@ -60,13 +60,13 @@ class PublishedReportAdmin(admin.ModelAdmin):
         return False
 
     def has_add_permission(self, request):
-        return is_secretariat(request.user)
+        return request.user.has_perm("resolutions.publish_publishedreport")
 
     def add_view(self, request, form_url="", extra_context=None):
         return self.report_view(request)
 
     def report_view(self, request):
-        if not is_secretariat(request.user):
+        if not request.user.has_perm("resolutions.publish_publishedreport"):
             raise PermissionDenied
         form = ReportForm(request.POST or None)
         previews = []

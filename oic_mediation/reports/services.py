@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.rules import is_secretariat
 from oic_mediation.background.models import ReportRendering
 from oic_mediation.background.queue import enqueue
 from oic_mediation.reports.data import implementation_report
@@ -67,7 +66,7 @@ def published_reports_publish(
     *, user, since: datetime.date, until: datetime.date, languages
 ) -> list[PublishedReport]:
     """Draw the report in each language, then publish them all as drawn, or none of them."""
-    if not is_secretariat(user):
+    if not user.has_perm("resolutions.publish_publishedreport"):
         raise PermissionDenied(_("Only the Secretariat may publish an implementation report."))
     _check_period(since, until)
     drawn = []
@@ -101,7 +100,7 @@ def report_rendering_request(
     *, user, purpose: str, since: datetime.date, until: datetime.date, languages
 ) -> ReportRendering:
     """Ask a worker to draw the report; the admin shows its status and then a link."""
-    if not is_secretariat(user):
+    if not user.has_perm("resolutions.publish_publishedreport"):
         raise PermissionDenied(_("Only the Secretariat may publish an implementation report."))
     _check_period(since, until)
     if purpose not in ReportRendering.Purpose.values:
