@@ -1,7 +1,7 @@
 """The focal points' "My state" area.
 
-Views stay slim: they find the state or record, ask ``network.rules`` (through ``has_perm``) whether
-the user may act on it, and hand the form's data to the services, which check again and write. A
+Views stay slim: they find the state or record, ask ``user.has_perm`` (the rules its model
+declares, see ``network.rules``) whether the user may act on it, and hand the form's data to the services, which check again and write. A
 record of another state is refused with 403 whatever id is typed into the URL; forms offer no
 state field, so none can be posted.
 """
