@@ -24,8 +24,10 @@ the rules themselves and the selectors that filter a queryset by the user's stat
 Which is which:
 
 - **The portal's rule** is the one declared here and on the models, answered by
-  ``rules.permissions.ObjectPermissionBackend`` (first in ``AUTHENTICATION_BACKENDS``). It is the
-  only one asked about an object, since Django's ``ModelBackend`` answers no object-level question.
+  ``oic_mediation.accounts.backends.PortalRulesBackend`` (django-rules' backend, first in
+  ``AUTHENTICATION_BACKENDS``). It is the only one asked about an object, since Django's
+  ``ModelBackend`` answers no object-level question, and the only one asked about a name that is
+  a rule only (every verb but Django's four, and the names about no model).
 - **The Secretariat group's model permissions** (``oic_mediation.groups``: every permission of the
   four domain apps, users, tokens...) are what Django's admin itself needs for the pages it shows
   without an object — the index, the changelists, the add pages — and what the admins of the

@@ -186,6 +186,21 @@ def test_the_table_covers_every_permission_that_is_not_the_secretariat_s_alone()
     assert custom <= in_table, sorted(custom - in_table)
 
 
+def test_the_vocabulary_lists_every_name_of_the_portal_s_own():
+    """``network.rules`` names every permission that is not one of Django's four."""
+    import network.rules
+
+    custom = {
+        name
+        for _model, name in _declared_permissions()
+        if name.split(".")[1].split("_")[0] not in {"add", "change", "delete", "view"}
+    }
+    custom |= {"network.access_focal_point_area", "network.access_secretariat_area"}
+    custom |= {"network.handle_personal_data"}
+    assert sorted(name for name in custom if f"``{name}``" not in network.rules.__doc__) == []
+    assert all(rules.perm_exists(name) for name in custom)
+
+
 def test_without_an_object_every_model_permission_is_the_secretariat_s_alone(cast):
     wrong = []
     for _model, name in _declared_permissions():
@@ -227,3 +242,19 @@ def test_nothing_but_the_rules_modules_calls_a_predicate():
         if PREDICATE_CALL.search(line) and not line.lstrip().startswith(("def ", "#"))
     ]
     assert calls == []
+
+
+def test_a_rule_only_name_is_answered_without_asking_the_database_s_permissions(
+    focal_turkiye, django_assert_num_queries
+):
+    """A focal point refused a name that is a rule only costs the rule's own query (is the user
+    in the Secretariat group?), not the two of Django's model backend loading their permissions
+    (``oic_mediation.accounts.backends``)."""
+    user = get_user_model().objects.get(pk=focal_turkiye.pk)
+    with django_assert_num_queries(1):
+        assert user.has_perm("network.access_secretariat_area") is False
+    with django_assert_num_queries(0):
+        assert user.has_perm("resolutions.review_progressreport") is False
+    # Django's four are still asked of the model backend, for the admin.
+    with django_assert_num_queries(2):
+        assert user.has_perm("resolutions.view_commitment") is False
