@@ -235,7 +235,7 @@ def test_nothing_but_the_rules_modules_calls_a_predicate():
     root = Path(settings.BASE_DIR)
     calls = [
         f"{path.relative_to(root)}:{number}"
-        for folder in (*DOMAIN_APPS, "oic_mediation")
+        for folder in ("core", *DOMAIN_APPS, "oic_mediation")
         for path in sorted((root / folder).rglob("*.py"))
         if path.name != "rules.py" and "migrations" not in path.parts
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
@@ -258,3 +258,32 @@ def test_a_rule_only_name_is_answered_without_asking_the_database_s_permissions(
     # Django's four are still asked of the model backend, for the admin.
     with django_assert_num_queries(2):
         assert user.has_perm("resolutions.view_commitment") is False
+
+
+HAS_PERM_LITERAL = re.compile(r"""has_perm\(\s*["']([a-z_]+\.[a-z_]+)["']""")
+TEMPLATE_PERM = re.compile(r"\bperms\.([a-z_]+)\.([a-z_]+)")
+
+
+def test_every_name_the_code_and_templates_ask_exists():
+    """A name nobody declares is refused to everyone, silently: every literal name passed to
+    ``has_perm`` or read as ``perms.app.name`` in a template is a rule or a model permission."""
+    from oic_mediation.accounts.backends import database_permission_names
+
+    root = Path(settings.BASE_DIR)
+    asked = {
+        name
+        for folder in ("core", *DOMAIN_APPS, "oic_mediation")
+        for path in (root / folder).rglob("*.py")
+        for name in HAS_PERM_LITERAL.findall(path.read_text(encoding="utf-8"))
+    } | {
+        f"{app}.{name}"
+        for path in (root / "templates").rglob("*.html")
+        for app, name in TEMPLATE_PERM.findall(path.read_text(encoding="utf-8"))
+    }
+    assert len(asked) > 10
+    unknown = [
+        name
+        for name in sorted(asked)
+        if not rules.perm_exists(name) and name not in database_permission_names()
+    ]
+    assert unknown == []
