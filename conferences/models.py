@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from conferences.rules import secretariat_maintains
 from core.models import HttpsURLField, TrackedModel
 from core.text_search import Plain, SearchFields
 from network.models import MemberState, Organisation
@@ -85,6 +86,7 @@ class Conference(TrackedModel):
     history = HistoricalRecords(m2m_fields=[partner_organisations])
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("conference")
         verbose_name_plural = _("conferences")
         ordering = ["ordinal"]
@@ -147,6 +149,7 @@ class Speaker(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
         ordering = ["full_name"]
@@ -177,6 +180,7 @@ class Session(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         ordering = ["conference", "order"]
@@ -277,6 +281,7 @@ class Recommendation(TrackedModel):
     history = HistoricalRecords(m2m_fields=[paragraphs])
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
         ordering = ["conference", "number"]
@@ -328,6 +333,7 @@ class RecommendationFollowUp(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("recommendation follow-up")
         verbose_name_plural = _("recommendation follow-ups")
         ordering = ["recommendation", "-as_of", "-id"]
@@ -386,6 +392,7 @@ class Document(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-published_on", "title"]
@@ -439,6 +446,7 @@ class CitedFigure(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("cited figure")
         verbose_name_plural = _("cited figures")
         ordering = ["position", "id"]

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
+from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.models import StaleVersionError, TrackedModel
@@ -81,8 +82,11 @@ class VersionCheckedForm(forms.ModelForm):
         return cleaned_data
 
 
-class TrackedAdminMixin(_ModelAdminBase):
-    """Shows ``version`` and the timestamps read-only and checks the version on save."""
+class TrackedAdminMixin(ObjectPermissionsModelAdminMixin, _ModelAdminBase):
+    """Shows ``version`` and the timestamps read-only and checks the version on save.
+
+    Viewing, changing and deleting a record ask the model's rules about that record
+    (``user.has_perm("<app>.change_<model>", obj)``, see ``network.rules``)."""
 
     form = VersionCheckedForm
 

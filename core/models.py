@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from rules.contrib.models import RulesModelBase, RulesModelMixin
 
 from core import dates
 from core.audit import AuditedQuerySet
@@ -105,10 +106,13 @@ class HttpsURLField(models.URLField):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
-class RefusesNullCharactersModel(models.Model):
+class RefusesNullCharactersModel(RulesModelMixin, models.Model, metaclass=RulesModelBase):
     """``full_clean()`` also refuses NUL characters, line breaks in one-line fields, invisible
     characters in links and dates out of range (``unsafe_value_errors``), with the other field
-    errors."""
+    errors.
+
+    A subclass declares who may act on its records in ``Meta.rules_permissions`` (django-rules;
+    see ``network.rules``)."""
 
     class Meta:
         abstract = True

@@ -89,7 +89,7 @@ class InviteFocalPointAdminMixin(_ModelAdminBase):
         return [invite, *super().get_urls()]
 
     def invite_view(self, request):
-        if not request.user.has_perm("network.invite_focal_point"):
+        if not request.user.has_perm("network.invite_focalpoint"):
             raise PermissionDenied
         form = InviteFocalPointForm(request.POST or None)
         if request.method == "POST" and form.is_valid():

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from network.privacy import as_json
-from network.rules import is_secretariat
 
 
 def _services(modeladmin):
@@ -47,7 +46,7 @@ def export_personal_data(modeladmin, request, queryset):
 @admin.action(description=gettext_lazy("Erase the personal data of the selected people"))
 def erase_personal_data(modeladmin, request, queryset):
     """First shows a page naming the people and what erasure does; erases once confirmed."""
-    if not is_secretariat(request.user):
+    if not request.user.has_perm("network.handle_personal_data"):
         modeladmin.message_user(
             request, _("Only the Secretariat handles requests about personal data."), messages.ERROR
         )

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 from core.models import HttpsURLField, TrackedModel
 from core.text_search import Plain, SearchFields
 from network.periods import is_current_on
+from network.rules import can_report_for_state, is_secretariat, secretariat_maintains
 
 
 def exactly_one_of(first: str, second: str) -> Q:
@@ -91,6 +92,7 @@ class MemberState(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains(act_for_state=can_report_for_state)
         verbose_name = _("member state")
         verbose_name_plural = _("member states")
         ordering = ["name"]
@@ -152,6 +154,7 @@ class FocalPoint(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains(invite=is_secretariat)
         verbose_name = _("focal point")
         verbose_name_plural = _("focal points")
         ordering = ["state__name", "user__last_name"]
@@ -186,6 +189,7 @@ class Organisation(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
@@ -222,6 +226,7 @@ class ContactGroup(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("contact group")
         verbose_name_plural = _("contact groups")
         ordering = ["name"]
@@ -272,6 +277,7 @@ class ContactGroupMembership(StateOrOrganisation, TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("contact group membership")
         verbose_name_plural = _("contact group memberships")
         ordering = ["group", "state__name", "organisation__name"]
@@ -326,6 +332,7 @@ class CoChairPeriod(StateOrOrganisation, TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("co-chair period")
         verbose_name_plural = _("co-chair periods")
         ordering = ["group", "started_on"]
@@ -409,6 +416,7 @@ class ContactGroupMeeting(TrackedModel):
     history = HistoricalRecords(m2m_fields=[states_present, organisations_present])
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("contact group meeting")
         verbose_name_plural = _("contact group meetings")
         ordering = ["-held_on"]
@@ -566,6 +574,11 @@ class RosterMember(TrackedModel):
     history = HistoricalRecords(m2m_fields=[expertise, languages, regions])
 
     class Meta:
+        rules_permissions = secretariat_maintains(
+            # Object: the nominating state; none when the Secretariat nominates on its own behalf.
+            nominate=can_report_for_state,
+            match=is_secretariat,
+        )
         verbose_name = _("roster member")
         verbose_name_plural = _("roster members")
         ordering = ["full_name"]
@@ -626,6 +639,7 @@ class RosterRole(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("roster role")
         verbose_name_plural = _("roster roles")
         ordering = ["person", "role"]
@@ -670,6 +684,7 @@ class FieldContext(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("field context")
         verbose_name_plural = _("field contexts")
         ordering = ["name"]
@@ -699,6 +714,7 @@ class Deployment(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("deployment")
         verbose_name_plural = _("deployments")
         ordering = ["-started_on"]

@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from core.mail import send_portal_email
 from core.models import refuse_null_characters
 from network.models import FocalPoint, MemberState, RosterMember, RosterRole
-from network.rules import can_report_for_state, is_secretariat
 from network.tokens import invitation_token_generator
 
 
@@ -45,10 +44,9 @@ def roster_nomination_create(
     The person's consent must be recorded: nobody is put on the roster without it. New nominees
     start private and pending vetting; the Secretariat decides the rest.
     """
-    if state is None:
-        if not is_secretariat(user):
+    if not user.has_perm("network.nominate_rostermember", state):
+        if state is None:
             raise PermissionDenied(_("Only the Secretariat nominates on its own behalf."))
-    elif not can_report_for_state(user, state):
         raise PermissionDenied(_("You can only nominate people on behalf of your own state."))
     errors = {}
     if consent_given_on is None:
@@ -120,7 +118,7 @@ def focal_point_invite(
     preferred_language: str = settings.LANGUAGE_CODE,
 ) -> FocalPoint:
     """Create a focal point's account (no usable password yet) and e-mail them a one-time link."""
-    if not is_secretariat(invited_by):
+    if not invited_by.has_perm("network.invite_focalpoint"):
         raise PermissionDenied(_("Only the Secretariat invites focal points."))
     email = get_user_model().objects.normalize_email(email.strip())
     if "\x00" in email:
@@ -154,7 +152,7 @@ def focal_point_invite(
 @transaction.atomic
 def focal_point_reinvite(*, invited_by, focal_point: FocalPoint) -> FocalPoint:
     """Send a fresh link to a focal point who has not set a password yet."""
-    if not is_secretariat(invited_by):
+    if not invited_by.has_perm("network.invite_focalpoint", focal_point):
         raise PermissionDenied(_("Only the Secretariat invites focal points."))
     if focal_point.user.has_usable_password():
         raise ValidationError(

@@ -71,7 +71,9 @@ def evidence(request, pk: int):
         return redirect_to_login(request.get_full_path())
     report = get_object_or_404(ProgressReport.objects.select_related("commitment"), pk=pk)
     # Another state's report answers like a missing one: ids cannot be probed.
-    if not report.evidence_file or not request.user.has_perm("resolutions.read_evidence", report):
+    if not report.evidence_file or not request.user.has_perm(
+        "resolutions.read_evidence_progressreport", report
+    ):
         raise Http404("No such evidence.")
     return serve(report.evidence_file)
 
@@ -85,12 +87,11 @@ def document(request, pk: int):
 
 @require_safe
 def rendering(request, pk: int):
-    from network.rules import is_secretariat
     from oic_mediation.background.models import ReportRendering
 
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not is_secretariat(request.user):
+    if not request.user.has_perm("resolutions.publish_publishedreport"):
         raise Http404("No such file.")
     found = get_object_or_404(ReportRendering, pk=pk, status=ReportRendering.Status.READY)
     return serve(found.file)

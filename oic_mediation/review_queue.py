@@ -9,7 +9,6 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from conferences.selectors import contradictions
-from network.rules import is_secretariat
 from resolutions.models import ProgressReport
 from trainings.models import Edition
 
@@ -18,7 +17,7 @@ QUEUE_LENGTH = 20
 
 
 def review_queue(request):
-    if not is_secretariat(request.user):
+    if not request.user.has_perm("resolutions.review_progressreport"):
         raise PermissionDenied
     reports = ProgressReport.objects.filter(review_status=ProgressReport.Review.SUBMITTED)
     editions = Edition.objects.filter(review_status=Edition.Review.SUBMITTED)

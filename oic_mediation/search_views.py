@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from core.text_search import MAX_QUERY_LENGTH, TextQuery
 from network.models import MemberState
-from network.rules import is_secretariat
 from oic_mediation import search
 
 
@@ -69,7 +68,7 @@ def public_search(request):
 @login_required
 def my_state_search(request, state: str):
     state = get_object_or_404(MemberState, slug=state)
-    if not request.user.has_perm("network.act_for_state", state):
+    if not request.user.has_perm("network.act_for_state_memberstate", state):
         raise PermissionDenied(_("You can only act for your own state."))
     context = _search_context(
         request,
@@ -82,7 +81,7 @@ def my_state_search(request, state: str):
 
 def secretariat_search(request):
     """Everything the Secretariat keeps, linked to its admin pages."""
-    if not is_secretariat(request.user):
+    if not request.user.has_perm("network.access_secretariat_area"):
         raise PermissionDenied
     context = _search_context(
         request, search.secretariat_parts, kinds=search.SECRETARIAT_KINDS, link=search.admin_link

@@ -220,7 +220,8 @@ PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "rules.permissions.ObjectPermissionBackend",
+    # django-rules, answering alone for the names that are rules only (see the module).
+    "oic_mediation.accounts.backends.PortalRulesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
+from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import (
@@ -28,7 +29,6 @@ from core.admin import (
     TrackedInlineMixin,
 )
 from core.db import SubqueryCount
-from network.rules import is_secretariat
 from resolutions import models, services
 from resolutions.admin_actions import ReviewActionsMixin
 from resolutions.evidence import validate_evidence_file
@@ -332,7 +332,9 @@ class CommitmentAdmin(LargeTableAdminMixin, ImportExportAdminMixin, PortalTransl
 
 
 @admin.register(models.ProgressReport)
-class ProgressReportAdmin(LargeTableAdminMixin, ReviewActionsMixin, SimpleHistoryAdmin):
+class ProgressReportAdmin(
+    LargeTableAdminMixin, ReviewActionsMixin, ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin
+):
     """Append-only: a stored report's content never changes and no report is ever deleted."""
 
     # The latest first (the model's order), read from the (reported_at, id) index.
@@ -470,7 +472,7 @@ class ReportingReminderAdmin(admin.ModelAdmin):
     raw_id_fields = ("commitment",)
 
 
-class PublishedReportAdmin(admin.ModelAdmin):
+class PublishedReportAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
     """Published implementation reports, read-only: a report is never typed in, it is drawn from
     the data and published as drawn.
 
@@ -508,4 +510,4 @@ class PublishedReportAdmin(admin.ModelAdmin):
         return False
 
     def has_add_permission(self, request):
-        return is_secretariat(request.user)
+        return request.user.has_perm("resolutions.publish_publishedreport")

@@ -141,7 +141,8 @@ class ReviewActionsMixin(_ModelAdminBase):
     review_select_related = ("commitment__state", "commitment__organisation")
 
     def has_review_permission(self, request) -> bool:
-        return request.user.has_perm("resolutions.review_progress_report")
+        # The model's own "review" rule: resolutions.review_progressreport, trainings.review_edition.
+        return request.user.has_perm(self.model.get_perm("review"))
 
     def review_warning(self, report) -> str:
         """What the reviewer must know about a report just validated (nothing by default)."""

@@ -17,12 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from hijridate import Gregorian
+from rules.contrib.models import RulesModelBase, RulesModelMixin
 from simple_history.models import HistoricalRecords
 
 from core.audit import AuditedManager
 from core.models import HttpsURLField, RefusesNullCharactersModel, TrackedModel
 from core.text_search import Plain, SearchFields
 from network.models import MemberState, StateOrOrganisation, exactly_one_of
+from network.rules import is_secretariat, secretariat_maintains
+from resolutions.rules import can_act_on_commitment, can_read_report_privately
 
 
 class ImplementationStatus(models.TextChoices):
@@ -90,6 +93,7 @@ class Resolution(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("resolution")
         verbose_name_plural = _("resolutions")
         ordering = ["adopted_from", "symbol"]
@@ -179,6 +183,7 @@ class Paragraph(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("operative paragraph or measure")
         verbose_name_plural = _("operative paragraphs and measures")
         ordering = ["resolution", F("number").asc(nulls_last=True), "position", "id"]
@@ -233,6 +238,7 @@ class ParagraphStatusUpdate(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("paragraph status update")
         verbose_name_plural = _("paragraph status updates")
         ordering = ["paragraph", "-as_of", "-id"]
@@ -316,6 +322,12 @@ class Commitment(StateOrOrganisation, TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains(
+            # Object: the commitment, also one about to be recorded.
+            add=can_act_on_commitment,
+            change=can_act_on_commitment,
+            report_on=can_act_on_commitment,
+        )
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
         ordering = ["paragraph", "due_on", "id"]
@@ -468,6 +480,12 @@ class ProgressReport(RefusesNullCharactersModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains(
+            review=is_secretariat,
+            confirm=is_secretariat,
+            read_evidence=can_read_report_privately,
+            read_review=can_read_report_privately,
+        )
         verbose_name = _("progress report")
         verbose_name_plural = _("progress reports")
         ordering = ["-reported_at", "-id"]
@@ -634,7 +652,7 @@ class ReportingReminder(models.Model):
         return f"{self.commitment} — {self.get_stage_display()} ({self.due_on:%Y-%m-%d})"
 
 
-class PublishedReport(models.Model):
+class PublishedReport(RulesModelMixin, models.Model, metaclass=RulesModelBase):
     """An implementation report the Secretariat published: the document as it was issued.
 
     The HTML and the PDF are stored as generated, so that a published report never changes when
@@ -658,6 +676,7 @@ class PublishedReport(models.Model):
     )
 
     class Meta:
+        rules_permissions = secretariat_maintains(publish=is_secretariat)
         verbose_name = _("published implementation report")
         verbose_name_plural = _("published implementation reports")
         ordering = ["-published_at", "-id"]

@@ -25,7 +25,6 @@ from core.groups import SECRETARIAT_GROUP
 from core.mail import send_portal_email
 from core.models import StaleVersionError, refuse_null_characters
 from network.models import MemberState, Organisation
-from network.rules import can_report_for_state, is_secretariat
 from resolutions.evidence import check_upload_quota, validate_evidence_file
 from resolutions.models import (
     Commitment,
@@ -76,13 +75,6 @@ def commitment_create(
     due_on: datetime.date | None = None,
     pledged_on: datetime.date | None = None,
 ) -> Commitment:
-    if organisation is not None:
-        _require(is_secretariat(user), _("Only the Secretariat records organisations' pledges."))
-    else:
-        _require(
-            state is not None and can_report_for_state(user, state),
-            _("You can only record commitments for your own state."),
-        )
     commitment = Commitment(
         state=state,
         organisation=organisation,
@@ -95,6 +87,16 @@ def commitment_create(
         pledged_on=pledged_on or timezone.localdate(),
         created_by=user,
     )
+    if organisation is not None:
+        _require(
+            user.has_perm("resolutions.add_commitment", commitment),
+            _("Only the Secretariat records organisations' pledges."),
+        )
+    else:
+        _require(
+            state is not None and user.has_perm("resolutions.add_commitment", commitment),
+            _("You can only record commitments for your own state."),
+        )
     _full_clean_or_raise(commitment)
     commitment.save()
     return commitment
@@ -106,7 +108,7 @@ def commitment_update(
 ) -> Commitment:
     """Change a commitment's editable fields, refusing a write based on a stale version."""
     _require(
-        is_secretariat(user) or can_report_for_state(user, commitment.state_id),
+        user.has_perm("resolutions.change_commitment", commitment),
         _("You can only change your own state's commitments."),
     )
     unknown = set(changes) - set(COMMITMENT_EDITABLE_FIELDS)
@@ -142,8 +144,7 @@ def progress_report_submit(
     as of its delivery date (``delivered_on``, today when not given). The rules of a report
     (not on a withdrawn commitment, not delivered in the future) are the model's."""
     _require(
-        can_report_for_state(user, commitment.state_id)
-        or (commitment.organisation_id is not None and is_secretariat(user)),
+        user.has_perm("resolutions.report_on_commitment", commitment),
         _("You can only report progress on your own state's commitments."),
     )
     if evidence_file is not None:
@@ -179,7 +180,7 @@ def progress_report_nothing_new(
     (``resolutions.selectors.commitments_reporting``) and never changes a delivered figure
     (``validated_reports`` leaves it out)."""
     _require(
-        can_report_for_state(user, commitment.state_id),
+        user.has_perm("resolutions.report_on_commitment", commitment),
         _("You can only report on your own state's commitments."),
     )
     language = language or translation.get_language() or settings.LANGUAGE_CODE
@@ -222,7 +223,10 @@ def _apply_latest_validated_report(commitment: Commitment) -> None:
 
 
 def _review(*, user, report: ProgressReport, outcome: str, comment: str) -> ProgressReport:
-    _require(is_secretariat(user), _("Only the Secretariat reviews progress reports."))
+    _require(
+        user.has_perm("resolutions.review_progressreport", report),
+        _("Only the Secretariat reviews progress reports."),
+    )
     # Lock the row: two reviewers acting at once must not both succeed.
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if report.review_status != ProgressReport.Review.SUBMITTED:
@@ -279,7 +283,10 @@ def progress_report_confirm(
 ) -> ProgressReport:
     """Record that a source document or a reviewer outside the reporting state confirms a
     validated report: its delivery is then graded "independently confirmed"."""
-    _require(is_secretariat(user), _("Only the Secretariat records independent confirmations."))
+    _require(
+        user.has_perm("resolutions.confirm_progressreport", report),
+        _("Only the Secretariat records independent confirmations."),
+    )
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if report.review_status != ProgressReport.Review.VALIDATED:
         raise ValidationError(
@@ -381,7 +388,7 @@ def published_reports_publish(
     draw: ReportDrawer,
 ) -> list[PublishedReport]:
     """Draw the report in each language, then publish them all as drawn, or none of them."""
-    if not is_secretariat(user):
+    if not user.has_perm("resolutions.publish_publishedreport"):
         raise PermissionDenied(_("Only the Secretariat may publish an implementation report."))
     report_period_check(since, until)
     drawn = []

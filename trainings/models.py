@@ -15,7 +15,9 @@ from simple_history.models import HistoricalRecords
 from core.models import HttpsURLField, TrackedModel
 from core.text_search import SearchFields
 from network.models import Gender, MemberState, Organisation
+from network.rules import is_secretariat, secretariat_maintains
 from resolutions.models import Paragraph, ProgressReport
+from trainings.rules import can_report_edition
 
 
 class Level(models.TextChoices):
@@ -72,6 +74,7 @@ class Programme(TrackedModel):
     history = HistoricalRecords(m2m_fields=[partners, paragraphs])
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("training programme")
         verbose_name_plural = _("training programmes")
         ordering = ["name"]
@@ -168,6 +171,11 @@ class Edition(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains(
+            # Object: the edition, with the state that reports it.
+            add=can_report_edition,
+            review=is_secretariat,
+        )
         verbose_name = _("training edition")
         verbose_name_plural = _("training editions")
         ordering = ["-starts_on"]
@@ -249,6 +257,7 @@ class Participant(TrackedModel):
     history = HistoricalRecords()
 
     class Meta:
+        rules_permissions = secretariat_maintains()
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         ordering = ["edition", "full_name"]

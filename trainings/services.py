@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.models import MemberState
-from network.rules import can_report_for_state, is_secretariat
 from trainings.models import Edition, Participant, Programme
 
 
@@ -40,8 +39,6 @@ def training_edition_report(
     *submitted*: it counts in public figures once the Secretariat validates it; one recorded by
     the Secretariat is validated at once.
     """
-    if not can_report_for_state(user, state):
-        raise PermissionDenied(_("You can only report trainings offered by your own state."))
     edition = Edition(
         programme=programme,
         title=title,
@@ -56,9 +53,14 @@ def training_edition_report(
         description=description,
         reported_by_state=state,
         reported_by_user=user,
-        review_status=Edition.Review.VALIDATED
-        if is_secretariat(user)
-        else Edition.Review.SUBMITTED,
+    )
+    if not user.has_perm("trainings.add_edition", edition):
+        raise PermissionDenied(_("You can only report trainings offered by your own state."))
+    # Whoever reviews training reports needs not review their own: it counts at once.
+    edition.review_status = (
+        Edition.Review.VALIDATED
+        if user.has_perm("trainings.review_edition", edition)
+        else Edition.Review.SUBMITTED
     )
     edition.full_clean(validate_unique=False)
     edition.save()
@@ -80,7 +82,7 @@ def training_edition_report(
 
 
 def _review(*, user, edition: Edition, outcome: str, comment: str) -> Edition:
-    if not is_secretariat(user):
+    if not user.has_perm("trainings.review_edition", edition):
         raise PermissionDenied(_("Only the Secretariat reviews training reports."))
     # Lock the row: two reviewers acting at once must not both succeed.
     edition = Edition.objects.select_for_update().get(pk=edition.pk)

@@ -10,7 +10,6 @@ from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from network.rules import is_secretariat
 from oic_mediation.accounts.second_factor import AdminSignInForm, second_factor_missing
 
 # The app whose section lists roster matching: the roster's own ("Member states and the
@@ -46,7 +45,7 @@ class PortalAdminSite(admin.AdminSite):
 
 def with_secretariat_tools(request, app_list: list[dict]) -> list[dict]:
     """The Secretariat's own pages (the review queue) first, for those who review reports."""
-    if not request.user.has_perm("resolutions.review_progress_report"):
+    if not request.user.has_perm("resolutions.review_progressreport"):
         return app_list
     tools = {
         "name": _("Secretariat"),
@@ -69,7 +68,7 @@ def with_secretariat_tools(request, app_list: list[dict]) -> list[dict]:
 def with_roster_matching(request, app_list: list[dict]) -> list[dict]:
     """Roster matching (``/admin/roster-matching/``) in the network section, after "Roster
     members", for the Secretariat only (the page refuses anyone else)."""
-    if not is_secretariat(request.user):
+    if not request.user.has_perm("network.match_rostermember"):
         return app_list
     for app in app_list:
         if app["app_label"] != ROSTER_MATCHING_APP:

@@ -18,15 +18,15 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from knox.models import AuthToken
 
-from network.rules import is_secretariat
-
 DEVICE_NAME = "Authenticator app"
 
 
 def has_secretariat_powers(user) -> bool:
     """Staff, and anyone in the Secretariat group even without ``is_staff``: whoever can see
     personal or unpublished data and validate what member states report."""
-    return user.is_authenticated and (user.is_staff or is_secretariat(user))
+    return user.is_authenticated and (
+        user.is_staff or user.has_perm("network.access_secretariat_area")
+    )
 
 
 def second_factor_required(user) -> bool:

@@ -1,15 +1,14 @@
-"""DRF permissions, delegating to the django-rules predicates of ``network.rules``.
+"""DRF permissions, asking ``user.has_perm`` the permissions the models declare (``network.rules``).
 
-The services check the same predicates again when they write; these classes answer early (403
+The services check the same permissions again when they write; these classes answer early (403
 before parsing the body) and keep the read endpoints open to everyone.
 """
 
 from __future__ import annotations
 
+from django.contrib.auth import get_permission_codename
 from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
-
-from network.rules import can_edit_state_record
 
 FOCAL_POINT_AREA_PERMISSION = "network.access_focal_point_area"
 
@@ -27,7 +26,10 @@ class ReadOrFocalPointWrites(BasePermission):
     def has_object_permission(self, request, view, obj) -> bool:
         if request.method in SAFE_METHODS:
             return True
-        if can_edit_state_record(request.user, obj):
+        # A write on a record needs its model's change permission on that record
+        # (resolutions.change_commitment, resolutions.change_progressreport...).
+        change = f"{obj._meta.app_label}.{get_permission_codename('change', obj._meta)}"
+        if request.user.has_perm(change, obj):
             return True
         # The refusal names the reason that applies: this client may write, but not for the
         # state the record belongs to (DRF reads ``message`` from this per-request instance).

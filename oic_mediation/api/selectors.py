@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from conferences import selectors as conference_selectors
 from conferences.models import CitedFigure, Conference
 from network import selectors as network_selectors
-from network.rules import focal_point_state_id, is_secretariat
+from network.rules import focal_point_state_id
 from resolutions.models import Commitment, ProgressReport
 from resolutions.selectors import commitments_with_gap
 from trainings import selectors as training_selectors
@@ -27,7 +27,8 @@ def progress_reports_for(user) -> QuerySet[ProgressReport]:
     queryset = ProgressReport.objects.select_related(
         "commitment__state", "commitment__paragraph__resolution"
     )
-    if is_secretariat(user):
+    # Whoever reviews the reports sees them all.
+    if user.has_perm("resolutions.review_progressreport"):
         return queryset
     visible = Q(review_status=ProgressReport.Review.VALIDATED)
     state_id = focal_point_state_id(user)

@@ -35,7 +35,6 @@ from network.models import (
     RosterMember,
     RosterRole,
 )
-from network.rules import can_edit_state_record
 from oic_mediation.api import selectors
 from resolutions.models import (
     Commitment,
@@ -421,7 +420,7 @@ class ProgressReportSerializer(serializers.ModelSerializer):
     def get_review_comment(self, report) -> str | None:
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        if user is None or not can_edit_state_record(user, report.commitment):
+        if user is None or not user.has_perm("resolutions.read_review_progressreport", report):
             return None
         return report.review_comment
 

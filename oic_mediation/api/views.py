@@ -1,5 +1,5 @@
 """Endpoints of API v1. Slim: reads come from ``selectors`` (this package and the apps'), writes
-go through the apps' services, which check ``network.rules`` as the web forms do.
+go through the apps' services, which check ``user.has_perm`` as the web forms do.
 """
 
 from __future__ import annotations

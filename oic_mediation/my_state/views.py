@@ -1,7 +1,7 @@
 """The focal points' "My state" area.
 
-Views stay slim: they find the state or record, ask ``network.rules`` (through ``has_perm``) whether
-the user may act on it, and hand the form's data to the services, which check again and write. A
+Views stay slim: they find the state or record, ask ``user.has_perm`` (the rules its model
+declares, see ``network.rules``) whether the user may act on it, and hand the form's data to the services, which check again and write. A
 record of another state is refused with 403 whatever id is typed into the URL; forms offer no
 state field, so none can be posted.
 """
@@ -33,7 +33,7 @@ DUE_SOON_DAYS = 30
 
 def _state_for(request, slug: str) -> MemberState:
     state = get_object_or_404(MemberState, slug=slug)
-    if not request.user.has_perm("network.act_for_state", state):
+    if not request.user.has_perm("network.act_for_state_memberstate", state):
         raise PermissionDenied(_("You can only act for your own state."))
     return state
 
@@ -44,7 +44,7 @@ def _commitment_for(request, pk: int) -> Commitment:
         pk=pk,
         state__isnull=False,
     )
-    if not request.user.has_perm("network.edit_state_record", commitment):
+    if not request.user.has_perm("resolutions.change_commitment", commitment):
         # The same answer as for an id that does not exist: ids cannot be probed.
         raise Http404
     return commitment

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.forms import add_service_errors
-from network.rules import is_secretariat
 from oic_mediation.background.models import ReportRendering
 from oic_mediation.reports import services
 from oic_mediation.reports.data import implementation_report
@@ -37,7 +36,7 @@ class ImplementationReportAdmin(PublishedReportAdmin):
         return self.report_view(request)
 
     def report_view(self, request):
-        if not is_secretariat(request.user):
+        if not request.user.has_perm("resolutions.publish_publishedreport"):
             raise PermissionDenied
         form = ReportForm(request.POST or None)
         previews = []

@@ -10,7 +10,6 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from network.rules import is_secretariat
 from oic_mediation.background.models import ReportRendering
 from oic_mediation.background.queue import enqueue
 from oic_mediation.reports.tasks import render_report
@@ -23,7 +22,7 @@ def report_rendering_request(
     *, user, purpose: str, since: datetime.date, until: datetime.date, languages
 ) -> ReportRendering:
     """Ask a worker to draw the report; the admin shows its status and then a link."""
-    if not is_secretariat(user):
+    if not user.has_perm("resolutions.publish_publishedreport"):
         raise PermissionDenied(_("Only the Secretariat may publish an implementation report."))
     report_period_check(since, until)
     if purpose not in ReportRendering.Purpose.values:

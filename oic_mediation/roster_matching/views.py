@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from network.matching import shortlist
 from network.models import RosterMember
-from network.rules import is_secretariat
 from oic_mediation.roster_matching.forms import DeploymentRequestForm
 from oic_mediation.roster_matching.xlsx import shortlist_workbook
 
@@ -19,7 +18,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def roster_matching(request):
     """The request form (GET, so that a shortlist can be bookmarked), its results, and the same
     shortlist as XLSX with ``?format=xlsx``."""
-    if not is_secretariat(request.user):
+    if not request.user.has_perm("network.match_rostermember"):
         raise PermissionDenied
     form = DeploymentRequestForm(request.GET or None)
     result = None
