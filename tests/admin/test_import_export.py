@@ -12,8 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from network.models import ExpertiseArea, Language, RosterMember
 from resolutions.models import Commitment, Paragraph
-from tests import test_admin as admin_tests
-from tests.test_admin import admin_url, form_fields, make_commitment
+from tests.admin import test_pages as admin_tests
+from tests.admin.test_pages import admin_url, form_fields, make_commitment
 from trainings.models import Participant
 
 # Fixtures shared with the admin page tests.

@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 
 from resolutions.models import Commitment
-from tests import test_admin as admin_tests
-from tests.test_admin_import_export import COMMITMENT_HEADER, row_errors, upload
+from tests.admin import test_pages as admin_tests
+from tests.admin.test_import_export import COMMITMENT_HEADER, row_errors, upload
 
 secretariat_client = admin_tests.secretariat_client
 

@@ -15,8 +15,8 @@ from network.admin import TrackedInlineMixin
 from network.models import ContactGroupMeeting
 from oic_mediation.models import TrackedModel
 from resolutions.models import Paragraph
-from tests import test_admin as admin_tests
-from tests.test_admin import DOMAIN_APPS, admin_url, form_fields, post_errors
+from tests.admin import test_pages as admin_tests
+from tests.admin.test_pages import DOMAIN_APPS, admin_url, form_fields, post_errors
 from trainings.models import Edition, Participant
 
 secretariat_client = admin_tests.secretariat_client

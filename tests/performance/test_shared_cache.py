@@ -24,7 +24,7 @@ from oic_mediation.response_cache import local_copies
 from resolutions.models import Paragraph, Resolution
 from tests.queries import all_queries
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Each test runs on the database cache and on Redis (tests/conftest.py).
 pytestmark = [
     pytest.mark.django_db(transaction=True),

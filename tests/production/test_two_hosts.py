@@ -35,7 +35,7 @@ from tests.conftest import PASSWORD
 from tests.my_state.conftest import PDF_BYTES, pledge
 from tests.services import free_port, wait_for_port
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 SECRET_KEY = "two-hosts-" + "s" * 60

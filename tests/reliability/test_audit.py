@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from oic_mediation.audit import acting_as, audit_trail
 from resolutions.models import Commitment
+from tests.admin.test_pages import admin_url, form_fields
 from tests.reliability.conftest import pledge
-from tests.test_admin import admin_url, form_fields
 
 pytestmark = pytest.mark.django_db
 

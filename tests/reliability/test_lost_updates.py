@@ -17,8 +17,8 @@ from network.admin import VersionCheckedForm
 from oic_mediation.models import StaleVersionError, TrackedModel
 from resolutions.models import Commitment
 from resolutions.services import commitment_update
+from tests.admin.test_pages import admin_url, form_fields
 from tests.reliability.conftest import pledge
-from tests.test_admin import admin_url, form_fields
 
 DOMAIN_APPS = ("network", "resolutions", "trainings", "conferences")
 # Records that are never edited in place, so carry no version: append-only reports (only the

@@ -28,6 +28,7 @@ from oic_mediation.api import urls as api_urls
 from oic_mediation.dashboard import urls as dashboard_urls
 from oic_mediation.reports.services import published_report_publish
 from resolutions.models import Paragraph, PublishedReport
+from tests.admin.test_pages import admin_url, form_fields
 from tests.api.conftest import make_world
 from tests.reliability.conftest import MODEL_BACKEND
 from tests.reliability.sentinels import (
@@ -38,7 +39,6 @@ from tests.reliability.sentinels import (
     sentinel,
     sentinel_email,
 )
-from tests.test_admin import admin_url, form_fields
 from trainings.models import Participant, Programme
 from trainings.privacy import participant_erase
 

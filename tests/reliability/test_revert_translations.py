@@ -14,7 +14,7 @@ from django.db import connection
 from django.urls import reverse
 from modeltranslation.translator import translator
 
-from tests import test_admin as admin_tests
+from tests.admin import test_pages as admin_tests
 
 one_of_each = admin_tests.one_of_each
 sesric = admin_tests.sesric

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from network.models import RosterMember
-from tests import test_admin as admin_tests
+from tests.admin import test_pages as admin_tests
 from tests.conftest import PASSWORD
 from trainings.models import Participant
 
@@ -189,7 +189,7 @@ def test_the_secretariat_opens_every_admin_page_including_import_and_export(
         # The confirmation of an import is POSTed only, from the dry run's page.
         expected = 405 if name.endswith("_process_import") else 200
         if name == "resolutions_progressreport_delete":
-            expected = 403  # nobody deletes a progress report (tests/test_admin.py)
+            expected = 403  # nobody deletes a progress report (tests/admin/test_pages.py)
         if response.status_code != expected:
             refused.append((url, response.status_code))
 

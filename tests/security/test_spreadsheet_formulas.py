@@ -12,9 +12,9 @@ import pytest
 
 from network.models import RosterMember
 from resolutions.models import Commitment
-from tests import test_admin as admin_tests
+from tests.admin import test_pages as admin_tests
+from tests.admin.test_import_export import CSV_FORMAT, XLSX_FORMAT
 from tests.reports import test_matching
-from tests.test_admin_import_export import CSV_FORMAT, XLSX_FORMAT
 from trainings.models import Participant
 
 secretariat_client = admin_tests.secretariat_client

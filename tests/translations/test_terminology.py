@@ -26,7 +26,7 @@ from oic_mediation.reference_data import conferences, network, resolutions, trai
 from oic_mediation.reference_data.loader import is_translation
 from oic_mediation.security import lockout_response
 from tests.dashboard.test_pages import text_of, url
-from tests.test_translations import LOCALE, catalogue
+from tests.translations.test_catalogues import LOCALE, catalogue
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 GLOSSARY = LOCALE / "GLOSSARY.md"

@@ -20,9 +20,9 @@ from rest_framework.test import APIClient
 
 from resolutions import services
 from resolutions.models import Commitment, ProgressReport
+from tests.admin.test_import_export import CSV_FORMAT, confirm, upload
+from tests.admin.test_pages import admin_url, form_fields, post_errors
 from tests.conftest import PASSWORD
-from tests.test_admin import admin_url, form_fields, post_errors
-from tests.test_admin_import_export import CSV_FORMAT, confirm, upload
 from tests.truth.surfaces import text_of
 from trainings import services as training_services
 from trainings.models import Edition, Programme
