@@ -17,7 +17,6 @@ from tests.admin.test_pages import admin_url, form_fields, make_commitment
 from trainings.models import Participant
 
 # Fixtures shared with the admin page tests.
-secretariat_client = admin_tests.secretariat_client
 sesric = admin_tests.sesric
 programme = admin_tests.programme
 edition = admin_tests.edition
@@ -344,8 +343,8 @@ def test_participants_import_reports_an_unknown_edition(secretariat_client, edit
     assert Participant.objects.count() == 0
 
 
-def test_a_focal_point_cannot_reach_the_import_or_export(client, focal_turkiye):
-    client.force_login(focal_turkiye, backend="django.contrib.auth.backends.ModelBackend")
+def test_a_focal_point_cannot_reach_the_import_or_export(client, turkiye_focal_point):
+    client.force_login(turkiye_focal_point, backend="django.contrib.auth.backends.ModelBackend")
 
     for url in (
         admin_url(Commitment, "import"),

@@ -10,10 +10,7 @@ import pytest
 from django.urls import reverse
 
 from resolutions.models import Commitment
-from tests.admin import test_pages as admin_tests
 from tests.admin.test_import_export import COMMITMENT_HEADER, row_errors, upload
-
-secretariat_client = admin_tests.secretariat_client
 
 pytestmark = pytest.mark.django_db
 
@@ -56,12 +53,12 @@ def test_the_exported_status_imports_back_without_a_word(
 
 
 def test_another_states_commitment_answers_like_a_missing_one(
-    client, focal_senegal, paragraph_training, turkiye
+    client, senegal_focal_point, paragraph_training, turkiye
 ):
     commitment = Commitment.objects.create(
         state=turkiye, paragraph=paragraph_training, title="Train diplomats"
     )
-    client.force_login(focal_senegal)
+    client.force_login(senegal_focal_point)
 
     for name in ("commitment_edit", "progress_report"):
         theirs = client.get(reverse(f"my_state:{name}", kwargs={"pk": commitment.pk}))

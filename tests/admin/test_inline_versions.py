@@ -19,7 +19,6 @@ from tests.admin import test_pages as admin_tests
 from tests.admin.test_pages import DOMAIN_APPS, admin_url, form_fields, post_errors
 from trainings.models import Edition, Participant
 
-secretariat_client = admin_tests.secretariat_client
 contact_group = admin_tests.contact_group
 programme = admin_tests.programme
 edition = admin_tests.edition

@@ -148,12 +148,6 @@ def post_errors(response) -> str:
 
 
 @pytest.fixture
-def secretariat_client(client, secretariat):
-    client.force_login(secretariat, backend=MODEL_BACKEND)
-    return client
-
-
-@pytest.fixture
 def sesric(db) -> Organisation:
     return Organisation.objects.create(
         name="Statistical, Economic and Social Research and Training Centre for Islamic Countries",
@@ -224,7 +218,7 @@ def make_commitment(paragraph, state, title: str) -> Commitment:
 def one_of_each(
     turkiye,
     senegal,
-    focal_turkiye,
+    turkiye_focal_point,
     resolution,
     paragraph_training,
     sesric,
@@ -273,7 +267,7 @@ def one_of_each(
     )
     records = [
         turkiye,
-        focal_turkiye.focal_point,
+        turkiye_focal_point.focal_point,
         sesric,
         contact_group,
         meeting,
@@ -303,9 +297,9 @@ def one_of_each(
             status="in_progress",
             quantity_delivered=20,
             narrative="The 2nd edition trained 20 diplomats.",
-            reported_by=focal_turkiye,
+            reported_by=turkiye_focal_point,
         ),
-        ReminderSent.objects.create(focal_point=focal_turkiye.focal_point, period="2026-11"),
+        ReminderSent.objects.create(focal_point=turkiye_focal_point.focal_point, period="2026-11"),
         ReportingSchedule.objects.create(period_months=12),
         ReportingReminder.objects.create(
             commitment=commitment, stage="before_due", due_on=datetime.date(2026, 12, 1)
@@ -376,7 +370,7 @@ def test_secretariat_opens_list_add_and_change_pages(secretariat_client, one_of_
 
 @pytest.mark.parametrize("model", REGISTERED_MODELS, ids=lambda model: model._meta.label)
 def test_focal_point_and_anonymous_visitor_are_sent_to_the_admin_login(
-    client, focal_turkiye, one_of_each, model
+    client, turkiye_focal_point, one_of_each, model
 ):
     record = one_of_each[model]
     urls = (
@@ -391,7 +385,7 @@ def test_focal_point_and_anonymous_visitor_are_sent_to_the_admin_login(
         assert response.status_code == 302, url
         assert response.url.startswith(f"{login}?next="), url
 
-    client.force_login(focal_turkiye, backend=MODEL_BACKEND)
+    client.force_login(turkiye_focal_point, backend=MODEL_BACKEND)
     for url in urls:
         response = client.get(url)
         assert response.status_code == 302, url

@@ -206,7 +206,9 @@ def make_world(index: int, *, turkiye: MemberState, senegal: MemberState, paragr
 
 
 @pytest.fixture
-def world(turkiye, senegal, paragraph_training, focal_turkiye, focal_senegal, secretariat):
+def world(
+    turkiye, senegal, paragraph_training, turkiye_focal_point, senegal_focal_point, secretariat
+):
     return make_world(0, turkiye=turkiye, senegal=senegal, paragraph=paragraph_training)
 
 
@@ -227,12 +229,12 @@ def api_client() -> APIClient:
 
 
 @pytest.fixture
-def client_for(focal_turkiye, focal_senegal, secretariat):
+def client_for(turkiye_focal_point, senegal_focal_point, secretariat):
     """An API client signed in as a role of the cast (by token, as an outside client would be)."""
     users = {
         "anonymous": None,
-        "focal_same_state": focal_turkiye,
-        "focal_other_state": focal_senegal,
+        "focal_same_state": turkiye_focal_point,
+        "focal_other_state": senegal_focal_point,
         "secretariat": secretariat,
     }
 

@@ -138,7 +138,7 @@ def test_numbers_are_grouped_the_way_each_language_writes_them(client, language,
 
 
 def test_figures_change_only_once_the_secretariat_validates_a_report(
-    client, focal_senegal, secretariat
+    client, senegal_focal_point, secretariat
 ):
     dataset.build(3)
     commitment = Commitment.objects.get(state__iso_code="SN", paragraph__number=4)
@@ -148,7 +148,7 @@ def test_figures_change_only_once_the_secretariat_validates_a_report(
     assert client.get(url("dashboard:home")).context["totals"]["delivered_count"] == 3
 
     report = services.progress_report_submit(
-        user=focal_senegal,
+        user=senegal_focal_point,
         commitment=commitment,
         status="delivered",
         quantity_delivered=10,

@@ -49,8 +49,10 @@ def test_the_secretariat_opens_evidence_from_the_admin_with_debug_off(
     assert response["Content-Type"] == "application/pdf"
 
 
-def test_the_reporting_states_focal_point_opens_the_evidence(client, focal_turkiye, turkiye_report):
-    client.force_login(focal_turkiye)
+def test_the_reporting_states_focal_point_opens_the_evidence(
+    client, turkiye_focal_point, turkiye_report
+):
+    client.force_login(turkiye_focal_point)
     listing = client.get("/en/my-state/turkiye/reports/").content.decode()
     assert f'href="/files/evidence/{turkiye_report.pk}/"' in listing
 
@@ -61,9 +63,9 @@ def test_the_reporting_states_focal_point_opens_the_evidence(client, focal_turki
 
 
 def test_another_states_focal_point_gets_the_same_404_as_for_a_missing_report(
-    client, focal_senegal, turkiye_report
+    client, senegal_focal_point, turkiye_report
 ):
-    client.force_login(focal_senegal)
+    client.force_login(senegal_focal_point)
 
     refused = client.get(f"/files/evidence/{turkiye_report.pk}/")
     missing = client.get(f"/files/evidence/{turkiye_report.pk + 1000}/")
@@ -107,7 +109,7 @@ def test_a_conference_document_is_public_through_its_view(client, media_root):
 
 
 def test_x_accel_redirect_hands_the_transfer_to_nginx_after_the_check(
-    client, secretariat, focal_senegal, turkiye_report, settings
+    client, secretariat, senegal_focal_point, turkiye_report, settings
 ):
     settings.X_ACCEL_REDIRECT = "/protected-files/"
     client.force_login(secretariat)
@@ -117,7 +119,7 @@ def test_x_accel_redirect_hands_the_transfer_to_nginx_after_the_check(
     assert response.status_code == 200
     assert response["X-Accel-Redirect"] == f"/protected-files/{turkiye_report.evidence_file.name}"
     assert response.content == b""
-    client.force_login(focal_senegal)
+    client.force_login(senegal_focal_point)
     assert client.get(f"/files/evidence/{turkiye_report.pk}/").status_code == 404
 
 

@@ -32,7 +32,8 @@ from network.models import FocalPoint
 from oic_mediation.groups import sync_secretariat_group
 from resolutions.models import ProgressReport
 from tests.conftest import PASSWORD
-from tests.my_state.conftest import PDF_BYTES, pledge
+from tests.factories import CommitmentFactory
+from tests.my_state.conftest import PDF_BYTES
 from tests.services import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -206,7 +207,9 @@ def hosts(tmp_path, redis_server, s3_server, turkiye, paragraph_training, settin
         username="ayse", email="ayse@example.org", password=PASSWORD
     )
     FocalPoint.objects.create(user=focal, state=turkiye, title="Director")
-    commitment = pledge(turkiye, paragraph_training, title="Train 10 diplomats")
+    commitment = CommitmentFactory(
+        state=turkiye, paragraph=paragraph_training, title="Train 10 diplomats"
+    )
     # Pledged today: no report is due, so the daily schedule sends no reporting reminder and the
     # e-mails counted below are the test's own (resolutions.reminders.send_reporting_reminders).
     type(commitment).objects.filter(pk=commitment.pk).update(pledged_on=timezone.localdate())

@@ -13,7 +13,7 @@ from network.services import roster_nomination_create
 from oic_mediation.accounts.services import focal_point_invite
 from resolutions import services
 from resolutions.models import Commitment, CommitmentStatus, ProgressReport
-from tests.reliability.conftest import pledge
+from tests.factories import CommitmentFactory
 from tests.reliability.fuzzing import (
     FUZZ,
     choice_or_junk,
@@ -29,23 +29,25 @@ from trainings.services import training_edition_report
 
 pytestmark = pytest.mark.django_db
 
-USERS = st.sampled_from(["focal_turkiye", "focal_senegal", "secretariat"])
+USERS = st.sampled_from(["turkiye_focal_point", "senegal_focal_point", "secretariat"])
 STATES = st.sampled_from(["turkiye", "senegal", None])
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 @pytest.fixture
-def cast(turkiye, senegal, focal_turkiye, focal_senegal, secretariat, paragraph_training):
+def cast(
+    turkiye, senegal, turkiye_focal_point, senegal_focal_point, secretariat, paragraph_training
+):
     organisation = Organisation.objects.create(name="SESRIC", slug="sesric", kind="oic_body")
     return {
         "turkiye": turkiye,
         "senegal": senegal,
-        "focal_turkiye": focal_turkiye,
-        "focal_senegal": focal_senegal,
+        "turkiye_focal_point": turkiye_focal_point,
+        "senegal_focal_point": senegal_focal_point,
         "secretariat": secretariat,
         "paragraph": paragraph_training,
         "organisation": organisation,
-        "commitment": pledge(turkiye, paragraph_training),
+        "commitment": CommitmentFactory(state=turkiye, paragraph=paragraph_training),
         "programme": Programme.objects.create(name="Mediation for Peace", slug="m4p"),
         None: None,
     }

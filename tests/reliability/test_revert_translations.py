@@ -22,7 +22,6 @@ programme = admin_tests.programme
 edition = admin_tests.edition
 conference = admin_tests.conference
 contact_group = admin_tests.contact_group
-secretariat_client = admin_tests.secretariat_client
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Columns that a revert must not take from the old version: they record the revert itself.

@@ -272,20 +272,3 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
 
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-@pytest.fixture
-def secretariat_client(client, secretariat):
-    client.force_login(secretariat, backend=MODEL_BACKEND)
-    return client
-
-
-@pytest.fixture
-def staff_outside_secretariat(db):
-    from django.contrib.auth import get_user_model
-
-    from tests.conftest import PASSWORD
-
-    return get_user_model().objects.create_user(
-        username="omar.staff", email="omar@oic.example", password=PASSWORD, is_staff=True
-    )

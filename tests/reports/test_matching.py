@@ -270,10 +270,10 @@ def test_bad_dates_get_a_form_error_not_a_500(client, secretariat, vocabulary):
 
 
 def test_only_the_secretariat_may_match_the_roster(
-    client, focal_turkiye, staff_outside_secretariat, roster, vocabulary
+    client, turkiye_focal_point, staff_outside_secretariat, roster, vocabulary
 ):
     assert client.get(PAGE, query(vocabulary)).status_code == 302
-    client.force_login(focal_turkiye, backend=MODEL_BACKEND)
+    client.force_login(turkiye_focal_point, backend=MODEL_BACKEND)
     assert client.get(PAGE, query(vocabulary)).status_code == 302
     client.force_login(staff_outside_secretariat, backend=MODEL_BACKEND)
     response = client.get(PAGE, query(vocabulary))

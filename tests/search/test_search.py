@@ -294,7 +294,7 @@ def test_each_public_search_is_answered_from_its_gin_index(kind, index, language
 
 
 def test_a_focal_point_searches_their_own_states_records_only(
-    client, focal_turkiye, turkiye, senegal, paragraph_training
+    client, turkiye_focal_point, turkiye, senegal, paragraph_training
 ):
     own = pledge(turkiye, paragraph_training, title_en="Zephyr training of our diplomats")
     pledge(senegal, paragraph_training, title_en="Zephyr training in Dakar")
@@ -311,7 +311,7 @@ def test_a_focal_point_searches_their_own_states_records_only(
     RosterMember.objects.create(
         full_name="Zephyr Other Nominee", gender="female", nominating_state=senegal
     )
-    client.force_login(focal_turkiye, backend=MODEL_BACKEND)
+    client.force_login(turkiye_focal_point, backend=MODEL_BACKEND)
 
     response = client.get(reverse("my_state:search", args=["turkiye"]), {"q": "zephyr"})
     refused = client.get(reverse("my_state:search", args=["senegal"]), {"q": "zephyr"})

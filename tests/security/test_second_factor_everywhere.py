@@ -36,7 +36,7 @@ def secretariat_member_not_staff(db):
 
 
 @pytest.fixture
-def submitted_report(paragraph_training, turkiye, focal_turkiye) -> ProgressReport:
+def submitted_report(paragraph_training, turkiye, turkiye_focal_point) -> ProgressReport:
     commitment = Commitment.objects.create(
         state=turkiye,
         paragraph=paragraph_training,
@@ -49,7 +49,7 @@ def submitted_report(paragraph_training, turkiye, focal_turkiye) -> ProgressRepo
         status="in_progress",
         quantity_delivered=4,
         narrative="Not yet validated",
-        reported_by=focal_turkiye,
+        reported_by=turkiye_focal_point,
     )
 
 
@@ -176,7 +176,7 @@ def test_a_secretariat_member_with_an_authenticator_is_asked_for_its_code(
 
 
 def test_focal_points_keep_the_session_api_with_their_password(
-    focal_turkiye, submitted_report, mandatory
+    turkiye_focal_point, submitted_report, mandatory
 ):
     client = signed_in_with_password("ayse.turkiye")
 

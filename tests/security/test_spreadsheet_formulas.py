@@ -17,7 +17,6 @@ from tests.admin.test_import_export import CSV_FORMAT, XLSX_FORMAT
 from tests.reports import test_matching
 from trainings.models import Participant
 
-secretariat_client = admin_tests.secretariat_client
 programme = admin_tests.programme
 edition = admin_tests.edition
 roster = test_matching.roster

@@ -60,7 +60,9 @@ def _report(focal, secretariat, commitment, *, status, quantity, on, validate=Tr
 
 
 @pytest.fixture
-def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, focal_senegal):
+def edge_cases(
+    db, resolution, turkiye, senegal, secretariat, turkiye_focal_point, senegal_focal_point
+):
     network = Paragraph.objects.create(
         resolution=resolution, number=7, title="Network", theme="network"
     )
@@ -83,16 +85,22 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
         pledged_on=LONG_AGO,
     )
     _report(
-        focal_turkiye,
+        turkiye_focal_point,
         secretariat,
         over,
         status="in_progress",
         quantity=4,
         on=datetime.date(2019, 6, 1),
     )
-    _report(focal_turkiye, secretariat, over, status="delivered", quantity=12, on=TODAY)
+    _report(turkiye_focal_point, secretariat, over, status="delivered", quantity=12, on=TODAY)
     _report(
-        focal_turkiye, secretariat, over, status="delivered", quantity=20, on=TODAY, validate=False
+        turkiye_focal_point,
+        secretariat,
+        over,
+        status="delivered",
+        quantity=20,
+        on=TODAY,
+        validate=False,
     )
     # Senegal: one in progress, one withdrawn, one overdue and pledged only.
     partial = Commitment.objects.create(
@@ -104,7 +112,7 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
         pledged_on=LONG_AGO,
     )
     workshops = _report(
-        focal_senegal,
+        senegal_focal_point,
         secretariat,
         partial,
         status="in_progress",
@@ -124,7 +132,7 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
         pledged_on=LONG_AGO,
     )
     _report(
-        focal_senegal,
+        senegal_focal_point,
         secretariat,
         withdrawn,
         status="withdrawn",
@@ -184,7 +192,7 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
             edition=validated, full_name=name, gender="male", state=turkiye, completion=completion
         )
     training_services.training_edition_report(
-        user=focal_senegal,
+        user=senegal_focal_point,
         state=senegal,
         programme=programme,
         starts_on=datetime.date(2020, 1, 10),

@@ -157,12 +157,12 @@ def test_an_edition_without_a_title_is_named_alike_in_the_api_and_on_the_dashboa
 
 
 def test_a_focal_points_training_report_counts_only_once_the_secretariat_validates_it(
-    client, programme, turkiye, focal_turkiye, secretariat
+    client, programme, turkiye, turkiye_focal_point, secretariat
 ):
     """Was: a focal point's training report went public at once, with no validation; its
     declared head count was ignored as soon as any participant was named."""
     edition = training_services.training_edition_report(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         state=turkiye,
         programme=programme,
         starts_on=datetime.date(2019, 9, 9),
@@ -183,10 +183,10 @@ def test_a_focal_points_training_report_counts_only_once_the_secretariat_validat
 
 
 def test_a_returned_training_report_stays_out_of_the_public_figures(
-    client, programme, turkiye, focal_turkiye, secretariat
+    client, programme, turkiye, turkiye_focal_point, secretariat
 ):
     edition = training_services.training_edition_report(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         state=turkiye,
         programme=programme,
         starts_on=datetime.date(2019, 9, 9),
@@ -264,7 +264,7 @@ def test_a_measure_shows_the_recommendations_on_it_and_the_queue_names_a_contrad
 
 
 def test_a_report_on_a_past_period_counts_only_what_was_delivered_by_its_end(
-    secretariat, turkiye, focal_turkiye, paragraph_training
+    secretariat, turkiye, turkiye_focal_point, paragraph_training
 ):
     """Was: an implementation report for 2018–2019 counted a delivery validated in December 2026;
     a progress report had no date for when the work was delivered."""
@@ -278,7 +278,7 @@ def test_a_report_on_a_past_period_counts_only_what_was_delivered_by_its_end(
     )
     for delivered_on, quantity in [(datetime.date(2019, 9, 13), 8), (TODAY, 20)]:
         report = resolution_services.progress_report_submit(
-            user=focal_turkiye,
+            user=turkiye_focal_point,
             commitment=commitment,
             status="delivered" if quantity == 20 else "in_progress",
             quantity_delivered=quantity,
@@ -299,14 +299,14 @@ def test_a_report_on_a_past_period_counts_only_what_was_delivered_by_its_end(
     assert now.totals["delivered_count"] == 1
 
 
-def test_a_delivery_date_in_the_future_is_refused(focal_turkiye, turkiye, paragraph_training):
+def test_a_delivery_date_in_the_future_is_refused(turkiye_focal_point, turkiye, paragraph_training):
     commitment = Commitment.objects.create(
         state=turkiye, paragraph=paragraph_training, title="Train diplomats", target_quantity=5
     )
 
     with pytest.raises(resolution_services.ValidationError) as error:
         resolution_services.progress_report_submit(
-            user=focal_turkiye,
+            user=turkiye_focal_point,
             commitment=commitment,
             status="in_progress",
             quantity_delivered=2,
@@ -322,12 +322,14 @@ def test_a_delivery_date_in_the_future_is_refused(focal_turkiye, turkiye, paragr
 
 
 @pytest.fixture
-def withdrawn_commitment(turkiye, paragraph_training, focal_turkiye, secretariat) -> Commitment:
+def withdrawn_commitment(
+    turkiye, paragraph_training, turkiye_focal_point, secretariat
+) -> Commitment:
     commitment = Commitment.objects.create(
         state=turkiye, paragraph=paragraph_training, title="Host a workshop", target_quantity=1
     )
     report = resolution_services.progress_report_submit(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         commitment=commitment,
         status="withdrawn",
         quantity_delivered=0,
@@ -363,7 +365,7 @@ def test_the_admin_refuses_a_progress_report_on_a_withdrawn_commitment(
 
 
 def test_validating_a_report_never_revives_a_withdrawn_commitment(
-    secretariat, focal_turkiye, turkiye, paragraph_training
+    secretariat, turkiye_focal_point, turkiye, paragraph_training
 ):
     """Was: validating a report submitted before the withdrawal set the commitment back to
     "in progress"."""
@@ -371,14 +373,14 @@ def test_validating_a_report_never_revives_a_withdrawn_commitment(
         state=turkiye, paragraph=paragraph_training, title="Host a workshop", target_quantity=1
     )
     earlier = resolution_services.progress_report_submit(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         commitment=commitment,
         status="in_progress",
         quantity_delivered=0,
         narrative="Preparing",
     )
     withdrawal = resolution_services.progress_report_submit(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         commitment=commitment,
         status="withdrawn",
         quantity_delivered=0,
@@ -396,7 +398,7 @@ def test_validating_a_report_never_revives_a_withdrawn_commitment(
 
 
 def test_a_delivery_above_the_target_is_shown_to_the_reviewer_and_the_public(
-    client, secretariat, focal_turkiye, turkiye, paragraph_training
+    client, secretariat, turkiye_focal_point, turkiye, paragraph_training
 ):
     """Was: reporting 5 delivered against a target of 2 was accepted without the reviewer being
     told."""
@@ -404,7 +406,7 @@ def test_a_delivery_above_the_target_is_shown_to_the_reviewer_and_the_public(
         state=turkiye, paragraph=paragraph_training, title="Train two envoys", target_quantity=2
     )
     report = resolution_services.progress_report_submit(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         commitment=commitment,
         status="delivered",
         quantity_delivered=5,
@@ -469,11 +471,11 @@ def test_a_measure_without_a_number_reads_other_measure_in_the_api(turkiye, reso
 
 
 def test_a_token_user_is_refused_a_report_naming_an_unknown_paragraph_number(
-    focal_turkiye, paragraph_training
+    turkiye_focal_point, paragraph_training
 ):
     api = APIClient()
     token = api.post(
-        "/api/v1/auth/token/", {"username": focal_turkiye.username, "password": PASSWORD}
+        "/api/v1/auth/token/", {"username": turkiye_focal_point.username, "password": PASSWORD}
     ).json()["token"]
     api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
 
