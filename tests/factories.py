@@ -19,7 +19,6 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
-from factory.django import DjangoModelFactory
 
 from conferences.models import (
     CitedFigure,
@@ -66,6 +65,20 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 def _made_up_code(n: int) -> str:
     return "XYZ"[(n // 26) % 3] + _LETTERS[n % 26]
+
+
+class DjangoModelFactory(factory.django.DjangoModelFactory):
+    """A model's factory where a translated field given in English (``title_en="…"``) replaces the
+    factory's default for that field (``title``), as it would in ``objects.create``."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        for name in [name for name in kwargs if name.endswith("_en")]:
+            kwargs.pop(name.removesuffix("_en"), None)
+        return kwargs
 
 
 # -- network --------------------------------------------------------------------------------------
@@ -269,11 +282,12 @@ class ResolutionFactory(DjangoModelFactory):
 
 
 class ParagraphFactory(DjangoModelFactory):
+    """A measure of the resolution; an operative paragraph when given a ``number``."""
+
     class Meta:
         model = Paragraph
 
     resolution = factory.SubFactory(ResolutionFactory)
-    number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Paragraph {n + 1}")
 
 

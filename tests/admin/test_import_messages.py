@@ -8,9 +8,11 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from resolutions.models import Commitment
 from tests.admin.test_import_export import COMMITMENT_HEADER, row_errors, upload
+from tests.factories import CommitmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +57,13 @@ def test_the_exported_status_imports_back_without_a_word(
 def test_another_states_commitment_answers_like_a_missing_one(
     client, senegal_focal_point, paragraph_training, turkiye
 ):
-    commitment = Commitment.objects.create(
-        state=turkiye, paragraph=paragraph_training, title="Train diplomats"
+    commitment = CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title="Train diplomats",
+        target_quantity=None,
+        unit="actions",
+        pledged_on=timezone.localdate(),
     )
     client.force_login(senegal_focal_point)
 

@@ -12,6 +12,7 @@ from resolutions.models import Commitment, Paragraph
 from tests.dashboard import dataset
 from tests.dashboard.test_pages import text_of, url
 from tests.dashboard.test_query_counts import without_csrf_token
+from tests.factories import ConferenceFactory, RecommendationFactory
 from tests.queries import all_queries
 from trainings.models import Edition, Participant, Programme
 
@@ -271,14 +272,13 @@ def test_contact_group_shows_the_latest_meetings_and_links_to_every_meeting(clie
 def test_a_paragraph_page_shows_the_latest_recommendations_on_it_and_how_many_there_are(
     client, paragraph_training
 ):
-    from conferences.models import Conference, Recommendation
 
     paragraph = paragraph_training
-    conference = Conference.objects.create(
-        ordinal=9, title="9th Conference", starts_on=datetime.date(2030, 5, 1)
+    conference = ConferenceFactory(
+        ordinal=9, title="9th Conference", starts_on=datetime.date(2030, 5, 1), city=""
     )
     for number in range(1, 13):
-        recommendation = Recommendation.objects.create(
+        recommendation = RecommendationFactory(
             conference=conference, number=number, text=f"Recommendation numbered {number:02}"
         )
         recommendation.paragraphs.add(paragraph)

@@ -8,14 +8,14 @@ import pytest
 from django.utils import timezone
 
 from resolutions.models import Commitment, Paragraph
-from tests.factories import CommitmentFactory
+from tests.factories import CommitmentFactory, ParagraphFactory
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 @pytest.fixture
 def paragraph_network(resolution) -> Paragraph:
-    return Paragraph.objects.create(
+    return ParagraphFactory(
         resolution=resolution, number=7, title="Network of mediators", theme="network"
     )
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from network.models import FocalPoint, RosterMember
 from resolutions.models import Commitment, ProgressReport
-from tests.conftest import PASSWORD
-from trainings.models import Edition, Programme
+from tests.factories import ProgrammeFactory, UserFactory
+from trainings.models import Edition
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +76,7 @@ def test_secretariat_chooses_among_all_states(client, secretariat, turkiye, sene
 
 
 def test_signed_in_user_who_is_no_focal_point_is_refused(client, db):
-    user = get_user_model().objects.create_user(username="visitor", password=PASSWORD)
+    user = UserFactory(username="visitor")
     client.force_login(user)
     assert client.get(reverse("my_state:home")).status_code == 403
 
@@ -132,7 +131,7 @@ def test_focal_point_cannot_edit_another_states_commitment_by_id(
 def test_focal_point_cannot_pledge_nominate_or_report_training_for_another_state(
     client, senegal_focal_point, turkiye, paragraph_training
 ):
-    programme = Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
+    programme = ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
     client.force_login(senegal_focal_point)
     posts = {
         "commitment_create": {

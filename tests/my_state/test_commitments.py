@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from resolutions.models import Commitment, ProgressReport
-from tests.factories import CommitmentFactory
+from resolutions.models import Commitment
+from tests.factories import CommitmentFactory, ProgressReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +99,9 @@ def test_commitments_page_runs_the_same_number_of_queries_for_1_and_3_commitment
         commitment = CommitmentFactory(
             state=turkiye, paragraph=paragraph, title=f"Pledge {position}"
         )
-        ProgressReport.objects.create(commitment=commitment, status="in_progress", narrative="x")
+        ProgressReportFactory(
+            commitment=commitment, status="in_progress", narrative="x", quantity_delivered=0
+        )
 
     def count_queries(expected_rows):
         with CaptureQueriesContext(connection) as queries:

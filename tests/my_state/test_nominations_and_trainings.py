@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from network.models import RosterMember
-from trainings.models import Edition, Participant, Programme
+from tests.factories import ProgrammeFactory
+from trainings.models import Edition, Participant
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +105,7 @@ def blank_row(index) -> dict:
 def test_focal_point_reports_a_training_and_the_diplomats_trained(
     client, senegal_focal_point, senegal, turkiye
 ):
-    programme = Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
+    programme = ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
     client.force_login(senegal_focal_point)
     data = training(
         programme,
@@ -148,7 +149,7 @@ def test_focal_point_reports_a_training_and_the_diplomats_trained(
 def test_a_training_ending_before_it_starts_is_refused_and_nothing_is_stored(
     client, senegal_focal_point
 ):
-    programme = Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
+    programme = ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
     client.force_login(senegal_focal_point)
     response = client.post(
         reverse("my_state:training_report", kwargs={"state": "senegal"}),

@@ -11,12 +11,12 @@ import re
 import socket
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connections
 from django.test import Client
+from django.utils import timezone
 
-from resolutions.models import Commitment
 from tests.conftest import PASSWORD
+from tests.factories import CommitmentFactory, StaffFactory
 
 LANGUAGES = ["ar", "en", "fr"]
 BRAND = {
@@ -137,7 +137,7 @@ def test_the_refusal_in_english_says_what_to_do(client, turkiye_focal_point, sen
 
 @pytest.mark.django_db
 def test_staff_outside_the_secretariat_are_refused_roster_matching_with_a_page(client):
-    clerk = get_user_model().objects.create_user(username="clerk", password=PASSWORD, is_staff=True)
+    clerk = StaffFactory(username="clerk")
     client.force_login(clerk)
 
     response = client.get("/admin/roster-matching/", HTTP_ACCEPT_LANGUAGE="fr")
@@ -287,8 +287,13 @@ def test_with_the_database_down_the_api_answers_json(database_down):
 def test_every_api_failure_is_json_in_the_apis_error_shape(
     client, turkiye_focal_point, senegal, paragraph_training
 ):
-    senegals = Commitment.objects.create(
-        state=senegal, paragraph=paragraph_training, title="Host a simulation", target_quantity=1
+    senegals = CommitmentFactory(
+        state=senegal,
+        paragraph=paragraph_training,
+        title="Host a simulation",
+        target_quantity=1,
+        unit="actions",
+        pledged_on=timezone.localdate(),
     )
     failures = {
         "unknown path": client.get("/api/v1/no-such-list/"),

@@ -17,8 +17,9 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 
-from conferences.models import Conference, Document
+from conferences.models import Document
 from oic_mediation.files import remove_orphan_files
+from tests.factories import ConferenceFactory
 from tests.my_state.conftest import PDF_BYTES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,7 +95,7 @@ def test_nothing_under_media_root_is_served_as_a_directory(client, turkiye_repor
 
 
 def test_a_conference_document_is_public_through_its_view(client, media_root):
-    conference = Conference.objects.create(
+    conference = ConferenceFactory(
         ordinal=2, title="2nd Conference", city="Istanbul", starts_on=datetime.date(2018, 11, 29)
     )
     document = Document(conference=conference, title="Summary", kind="report", language="fr")

@@ -13,7 +13,7 @@ from oic_mediation.accounts.services import focal_point_invite
 from oic_mediation.mail.messages import recipient_language
 from oic_mediation.mail.models import LanguagePreference
 from resolutions.services import progress_report_submit
-from tests.conftest import PASSWORD
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,9 +51,7 @@ def test_secretariat_notices_go_to_each_recipient_in_their_own_language(
     mailoutbox,
     django_capture_on_commit_callbacks,
 ):
-    arabic_reader = get_user_model().objects.create_user(
-        username="amal", email="amal@oic.example", password=PASSWORD, is_staff=True
-    )
+    arabic_reader = StaffFactory(username="amal", email="amal@oic.example")
     arabic_reader.groups.add(*secretariat.groups.all())
     LanguagePreference.objects.create(user=arabic_reader, language="ar")
 

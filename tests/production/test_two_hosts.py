@@ -22,17 +22,14 @@ from pathlib import Path
 
 import pytest
 import requests
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from network.models import FocalPoint
-from oic_mediation.groups import sync_secretariat_group
 from resolutions.models import ProgressReport
 from tests.conftest import PASSWORD
-from tests.factories import CommitmentFactory
+from tests.factories import CommitmentFactory, FocalPointFactory, SecretariatFactory
 from tests.my_state.conftest import PDF_BYTES
 from tests.services import free_port, wait_for_port
 
@@ -199,14 +196,10 @@ def hosts(tmp_path, redis_server, s3_server, turkiye, paragraph_training, settin
     a, b = Host("host-a", tmp_path, shared), Host("host-b", tmp_path, shared)
     a.manage("collectstatic", "--no-input", "-v", "0")
     shutil.copytree(a.var / "staticfiles", b.var / "staticfiles")
-    secretariat = get_user_model().objects.create_user(
-        username="sara", email="sara@oic.example", password=PASSWORD, is_staff=True
+    SecretariatFactory(username="sara", email="sara@oic.example")
+    FocalPointFactory(
+        user__username="ayse", user__email="ayse@example.org", state=turkiye, title="Director"
     )
-    secretariat.groups.add(sync_secretariat_group())
-    focal = get_user_model().objects.create_user(
-        username="ayse", email="ayse@example.org", password=PASSWORD
-    )
-    FocalPoint.objects.create(user=focal, state=turkiye, title="Director")
     commitment = CommitmentFactory(
         state=turkiye, paragraph=paragraph_training, title="Train 10 diplomats"
     )

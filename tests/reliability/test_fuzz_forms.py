@@ -8,10 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.factories import CommitmentFactory
+from tests.factories import CommitmentFactory, ProgrammeFactory
 from tests.reliability.conftest import MODEL_BACKEND
 from tests.reliability.fuzzing import FUZZ, form_value, row_counts
-from trainings.models import Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +31,7 @@ def signed_in(client, turkiye_focal_point, turkiye, paragraph_training):
         "client": client,
         "commitment": CommitmentFactory(state=turkiye, paragraph=paragraph_training),
         "paragraph": paragraph_training,
-        "programme": Programme.objects.create(name="Mediation for Peace", slug="m4p"),
+        "programme": ProgrammeFactory(name="Mediation for Peace", slug="m4p"),
     }
 
 

@@ -8,12 +8,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 from hypothesis import strategies as st
 
-from network.models import Gender, Organisation, RosterRole
+from network.models import Gender, RosterRole
 from network.services import roster_nomination_create
 from oic_mediation.accounts.services import focal_point_invite
 from resolutions import services
-from resolutions.models import Commitment, CommitmentStatus, ProgressReport
-from tests.factories import CommitmentFactory
+from resolutions.models import Commitment, CommitmentStatus
+from tests.factories import (
+    CommitmentFactory,
+    OrganisationFactory,
+    ProgrammeFactory,
+    ProgressReportFactory,
+)
 from tests.reliability.fuzzing import (
     FUZZ,
     choice_or_junk,
@@ -24,7 +29,7 @@ from tests.reliability.fuzzing import (
     refused_or_written,
     text,
 )
-from trainings.models import Edition, Level, Participant, Programme
+from trainings.models import Edition, Level, Participant
 from trainings.services import training_edition_report
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +43,7 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 def cast(
     turkiye, senegal, turkiye_focal_point, senegal_focal_point, secretariat, paragraph_training
 ):
-    organisation = Organisation.objects.create(name="SESRIC", slug="sesric", kind="oic_body")
+    organisation = OrganisationFactory(name="SESRIC", slug="sesric", kind="oic_body")
     return {
         "turkiye": turkiye,
         "senegal": senegal,
@@ -48,7 +53,7 @@ def cast(
         "paragraph": paragraph_training,
         "organisation": organisation,
         "commitment": CommitmentFactory(state=turkiye, paragraph=paragraph_training),
-        "programme": Programme.objects.create(name="Mediation for Peace", slug="m4p"),
+        "programme": ProgrammeFactory(name="Mediation for Peace", slug="m4p"),
         None: None,
     }
 
@@ -156,7 +161,7 @@ def test_progress_report_submit_refuses_bad_input_cleanly(cast, user, **values):
 def test_progress_report_review_refuses_bad_input_cleanly(
     cast, user, validate, already_reviewed, comment
 ):
-    report = ProgressReport.objects.create(
+    report = ProgressReportFactory(
         commitment=cast["commitment"],
         status="in_progress",
         quantity_delivered=1,

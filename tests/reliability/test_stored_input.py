@@ -16,6 +16,7 @@ from django.urls import reverse
 from oic_mediation.mail import subject_line
 from resolutions.models import Commitment, ProgressReport
 from resolutions.services import commitment_create
+from tests.factories import CommitmentFactory, EditionFactory, ProgrammeFactory
 from tests.my_state.test_nominations_and_trainings import blank_row, training
 from trainings.models import Edition, Programme
 
@@ -27,17 +28,18 @@ ONE_LINE_MESSAGE = "Write this on one line, without line breaks or control chara
 
 @pytest.fixture
 def programme(db) -> Programme:
-    return Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
+    return ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
 
 
 @pytest.fixture
 def commitment(paragraph_training, turkiye) -> Commitment:
-    return Commitment.objects.create(
+    return CommitmentFactory(
         state=turkiye,
         paragraph=paragraph_training,
         title="Train diplomats",
         target_quantity=10,
         pledged_on=datetime.date(2019, 1, 1),
+        unit="actions",
     )
 
 
@@ -110,10 +112,10 @@ def test_feeds_answer_even_with_an_edition_stored_before_dates_were_bounded(
     client, programme, senegal, settings
 ):
     settings.OIC_CALENDAR_PAST_DAYS = None
-    Edition.objects.create(
+    EditionFactory(
         programme=programme, number=1, starts_on=datetime.date(2025, 1, 1), host_state=senegal
     )
-    Edition.objects.create(
+    EditionFactory(
         programme=programme, number=2, starts_on=datetime.date(2025, 2, 1), host_state=senegal
     )
     # As a row written before the rule: update() skips model validation.

@@ -17,14 +17,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from network.matching import DeploymentRequest, shortlist
-from network.models import (
-    Deployment,
-    ExpertiseArea,
-    FieldContext,
-    Language,
-    Region,
-    RosterMember,
-    RosterRole,
+from tests.factories import (
+    DeploymentFactory,
+    ExpertiseAreaFactory,
+    FieldContextFactory,
+    LanguageFactory,
+    RegionFactory,
+    RosterMemberFactory,
+    RosterRoleFactory,
 )
 from tests.reports.conftest import MODEL_BACKEND
 
@@ -36,13 +36,13 @@ PAGE = "/admin/roster-matching/"
 @pytest.fixture
 def vocabulary(db):
     return {
-        "ar": Language.objects.create(code="ar", name="Arabic"),
-        "fr": Language.objects.create(code="fr", name="French"),
-        "en": Language.objects.create(code="en", name="English"),
-        "negotiation": ExpertiseArea.objects.create(name="Negotiation", slug="negotiation"),
-        "sahel": Region.objects.create(name="Sahel", slug="sahel"),
-        "chad": FieldContext.objects.create(name="Chad", slug="chad", has_field_mission=True),
-        "somalia": FieldContext.objects.create(name="Somalia", slug="somalia"),
+        "ar": LanguageFactory(code="ar", name="Arabic"),
+        "fr": LanguageFactory(code="fr", name="French"),
+        "en": LanguageFactory(code="en", name="English"),
+        "negotiation": ExpertiseAreaFactory(name="Negotiation", slug="negotiation"),
+        "sahel": RegionFactory(name="Sahel", slug="sahel"),
+        "chad": FieldContextFactory(name="Chad", slug="chad", has_field_mission=True),
+        "somalia": FieldContextFactory(name="Somalia", slug="somalia"),
     }
 
 
@@ -53,12 +53,12 @@ def person(name, vocabulary, *, languages=(), expertise=(), regions=(), roles=()
         "availability": "available",
         "consent_given_on": datetime.date(2025, 1, 1),
     }
-    member = RosterMember.objects.create(full_name=name, **{**defaults, **fields})
+    member = RosterMemberFactory(full_name=name, **{**defaults, **fields})
     member.languages.set([vocabulary[code] for code in languages])
     member.expertise.set([vocabulary[slug] for slug in expertise])
     member.regions.set([vocabulary[slug] for slug in regions])
     for role in roles:
-        RosterRole.objects.create(person=member, role=role)
+        RosterRoleFactory(person=member, role=role)
     return member
 
 
@@ -100,7 +100,7 @@ def roster(vocabulary, turkiye, senegal):
         "deployed": person("Deployed", vocabulary, **perfect),
     }
     # Deployed in Somalia until the first day of the request: overlapping by one day.
-    Deployment.objects.create(
+    DeploymentFactory(
         person=people["deployed"],
         context=vocabulary["somalia"],
         role="mediator",
@@ -108,7 +108,7 @@ def roster(vocabulary, turkiye, senegal):
         ended_on=START,
     )
     # Ibrahim served in Chad until the day before: free, and experienced there.
-    Deployment.objects.create(
+    DeploymentFactory(
         person=people["ibrahim"],
         context=vocabulary["chad"],
         role="expert",

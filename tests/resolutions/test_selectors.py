@@ -5,8 +5,7 @@ import datetime
 import pytest
 
 from resolutions import selectors
-from resolutions.models import ParagraphStatusUpdate
-from tests.factories import CommitmentFactory, ParagraphFactory
+from tests.factories import CommitmentFactory, ParagraphFactory, ParagraphStatusUpdateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,10 +54,10 @@ def test_paragraph_figures_count_delivery_gap_and_completion(hand_made_case, par
 
 
 def test_secretariat_assessment_overrides_derived_paragraph_status(hand_made_case):
-    ParagraphStatusUpdate.objects.create(
+    ParagraphStatusUpdateFactory(
         paragraph=hand_made_case, status="implemented", as_of=datetime.date(2019, 1, 1)
     )
-    ParagraphStatusUpdate.objects.create(
+    ParagraphStatusUpdateFactory(
         paragraph=hand_made_case, status="not_started", as_of=datetime.date(2018, 1, 1)
     )
     by_number = {p.number: p.status for p in selectors.paragraphs_with_figures()}

@@ -23,9 +23,10 @@ from resolutions.models import Commitment, ProgressReport
 from tests.admin.test_import_export import CSV_FORMAT, confirm, upload
 from tests.admin.test_pages import admin_url, form_fields, post_errors
 from tests.conftest import PASSWORD
+from tests.factories import CommitmentFactory, ProgrammeFactory
 from tests.truth.surfaces import text_of
 from trainings import services as training_services
-from trainings.models import Edition, Programme
+from trainings.models import Edition
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ WITHDRAWN_MESSAGE = "This commitment was withdrawn; no more progress can be repo
 
 @pytest.fixture
 def commitment(turkiye, paragraph_training) -> Commitment:
-    return Commitment.objects.create(
+    return CommitmentFactory(
         state=turkiye,
         paragraph=paragraph_training,
         title="Train two envoys",
@@ -203,7 +204,7 @@ def test_the_api_will_not_review_a_report_twice(secretariat, validated_report):
 def test_a_training_report_is_reviewed_once_and_only_by_the_secretariat(
     turkiye, turkiye_focal_point, secretariat
 ):
-    programme = Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
+    programme = ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
     edition = training_services.training_edition_report(
         user=turkiye_focal_point,
         state=turkiye,
@@ -227,7 +228,7 @@ def test_a_training_report_is_reviewed_once_and_only_by_the_secretariat(
 def test_the_admin_validates_a_training_report_with_its_action(
     client, turkiye, turkiye_focal_point, secretariat
 ):
-    programme = Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
+    programme = ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
     edition = training_services.training_edition_report(
         user=turkiye_focal_point,
         state=turkiye,
