@@ -280,7 +280,14 @@ def test_a_feed_runs_the_same_queries_for_one_or_three_changes_of_each_kind(
 
 def test_a_feed_is_never_longer_than_its_size(client, turkiye, paragraph_training):
     Commitment.objects.bulk_create(
-        Commitment(state=turkiye, paragraph=paragraph_training, title=f"Pledge {number}")
+        CommitmentFactory.build(
+            state=turkiye,
+            paragraph=paragraph_training,
+            title=f"Pledge {number}",
+            target_quantity=None,
+            unit="actions",
+            pledged_on=timezone.localdate(),
+        )
         for number in range(feeds.FEED_SIZE + 5)
     )
 

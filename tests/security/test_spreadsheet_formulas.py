@@ -15,8 +15,9 @@ from network.models import RosterMember
 from resolutions.models import Commitment
 from tests.admin import test_pages as admin_tests
 from tests.admin.test_import_export import CSV_FORMAT, XLSX_FORMAT
+from tests.conftest import MODEL_BACKEND
 from tests.factories import CommitmentFactory, ParticipantFactory, RosterMemberFactory
-from tests.reports import test_matching
+from tests.network import test_matching
 from trainings.models import Participant
 
 programme = admin_tests.programme
@@ -94,7 +95,7 @@ def test_the_roster_shortlist_holds_no_formula(client, secretariat, roster, voca
     ahmed = RosterMember.objects.get(full_name="Ahmed")
     ahmed.full_name = FORMULA
     ahmed.save()
-    client.force_login(secretariat, backend=test_matching.MODEL_BACKEND)
+    client.force_login(secretariat, backend=MODEL_BACKEND)
 
     response = client.get(test_matching.PAGE, test_matching.query(vocabulary, format="xlsx"))
 
