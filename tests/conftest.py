@@ -1,30 +1,39 @@
-"""The fixed cast every permission test uses, and small factories.
+"""The fixed cast every permission test uses, built by the factories of ``tests/factories.py``.
 
 - ``secretariat``: a staff user in the Secretariat group, may act on everything;
-- ``focal_turkiye``: focal point of Türkiye;
-- ``focal_senegal``: focal point of Senegal;
-- anonymous: Django's test ``client`` without login.
+- ``turkiye_focal_point``: the focal point of Türkiye (``focal_turkiye`` is the same user);
+- ``senegal_focal_point``: the focal point of Senegal (``focal_senegal`` is the same user);
+- ``anonymous``: Django's test client without a login (the same object as ``client``).
+
+``turkiye`` and ``senegal`` are the states as the reference data loads them; ``resolution`` is
+53/45-POL and ``paragraph_training`` its paragraph 8.
 """
 
 from __future__ import annotations
 
-import datetime
 import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache, caches
 from django.db import connections
 from django.utils import translation
 
-from core.groups import sync_secretariat_group
-from network.models import FocalPoint, MemberState
+from network.models import MemberState
 from oic_mediation.response_cache import local_copies
 from resolutions.models import Paragraph, Resolution
+from tests.factories import (
+    PASSWORD,
+    FocalPointFactory,
+    MemberStateFactory,
+    ParagraphFactory,
+    ResolutionFactory,
+    SecretariatFactory,
+    StaffFactory,
+)
 
-PASSWORD = "correct horse battery staple 42"
+__all__ = ["PASSWORD", "make_focal_point"]
 
 # WhiteNoise warns at every start of the middleware when STATIC_ROOT does not exist; the suite
 # collects nothing there, an empty directory is enough.
@@ -33,70 +42,74 @@ Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 @pytest.fixture
 def turkiye(db) -> MemberState:
-    return MemberState.objects.create(
-        iso_code="TR",
-        iso3_code="TUR",
-        name="Türkiye",
-        name_fr="Türkiye",
-        name_ar="تركيا",
-        slug="turkiye",
-    )
+    return MemberStateFactory.from_reference("TR")
 
 
 @pytest.fixture
 def senegal(db) -> MemberState:
-    return MemberState.objects.create(
-        iso_code="SN",
-        iso3_code="SEN",
-        name="Senegal",
-        name_fr="Sénégal",
-        name_ar="السنغال",
-        slug="senegal",
-    )
+    return MemberStateFactory.from_reference("SN")
 
 
 @pytest.fixture
 def secretariat(db):
-    user = get_user_model().objects.create_user(
-        username="sara.secretariat", email="sara@oic.example", password=PASSWORD, is_staff=True
-    )
-    user.groups.add(sync_secretariat_group())
-    return user
+    return SecretariatFactory(username="sara.secretariat", email="sara@oic.example")
 
 
 def make_focal_point(username: str, state: MemberState):
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password=PASSWORD
-    )
-    FocalPoint.objects.create(user=user, state=state, title="Director")
-    return user
+    """The account of a new focal point of ``state`` (``FocalPointFactory``)."""
+    return FocalPointFactory(user__username=username, state=state).user
 
 
 @pytest.fixture
-def focal_turkiye(turkiye):
+def turkiye_focal_point(turkiye):
     return make_focal_point("ayse.turkiye", turkiye)
 
 
 @pytest.fixture
-def focal_senegal(senegal):
+def senegal_focal_point(senegal):
     return make_focal_point("moussa.senegal", senegal)
 
 
 @pytest.fixture
+def focal_turkiye(turkiye_focal_point):
+    return turkiye_focal_point
+
+
+@pytest.fixture
+def focal_senegal(senegal_focal_point):
+    return senegal_focal_point
+
+
+@pytest.fixture
+def anonymous(client):
+    """A visitor who has not signed in: the test client, without a login."""
+    return client
+
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@pytest.fixture
+def secretariat_client(client, secretariat):
+    """The test client signed in as the Secretariat (no second factor asked)."""
+    client.force_login(secretariat, backend=MODEL_BACKEND)
+    return client
+
+
+@pytest.fixture
+def staff_outside_secretariat(db):
+    """A staff user outside the Secretariat group: may open the admin, may act on nothing."""
+    return StaffFactory(username="omar.staff", email="omar@oic.example")
+
+
+@pytest.fixture
 def resolution(db) -> Resolution:
-    return Resolution.objects.create(
-        symbol="53/45-POL",
-        title="Strengthening the OIC mediation capacity",
-        cfm_session=45,
-        place="Dhaka",
-        adopted_from=datetime.date(2018, 5, 5),
-        adopted_until=datetime.date(2018, 5, 6),
-    )
+    return ResolutionFactory()
 
 
 @pytest.fixture
 def paragraph_training(resolution) -> Paragraph:
-    return Paragraph.objects.create(
+    return ParagraphFactory(
         resolution=resolution, number=8, title="Training in mediation", theme="training"
     )
 

@@ -12,16 +12,17 @@ from django.core.cache import cache
 from django.utils import translation
 
 from conferences import selectors
-from conferences.models import Conference, Recommendation, RecommendationFollowUp
+from conferences.models import Conference
 from oic_mediation.reports.data import implementation_report
 from oic_mediation.reports.rendering import render_html
+from tests.factories import ConferenceFactory, RecommendationFactory, RecommendationFollowUpFactory
 from tests.truth.surfaces import figure, page, text_of
 
 pytestmark = pytest.mark.django_db
 
 
 def conference(ordinal: int, year: int) -> Conference:
-    return Conference.objects.create(
+    return ConferenceFactory(
         ordinal=ordinal,
         title=f"Conference {ordinal}",
         title_fr=f"Conférence {ordinal}",
@@ -32,9 +33,7 @@ def conference(ordinal: int, year: int) -> Conference:
 
 
 def follow(recommendation, status: str, on: datetime.date, note: str = "") -> None:
-    RecommendationFollowUp.objects.create(
-        recommendation=recommendation, status=status, as_of=on, note=note
-    )
+    RecommendationFollowUpFactory(recommendation=recommendation, status=status, as_of=on, note=note)
 
 
 @pytest.fixture
@@ -44,17 +43,17 @@ def conferences(db):
 
     def build(size: int = 1):
         first, second = conference(1, 2017), conference(2, 2018)
-        one = Recommendation.objects.create(conference=first, number=1, text="Map conflicts")
+        one = RecommendationFactory(conference=first, number=1, text="Map conflicts")
         follow(one, "pending", datetime.date(2018, 1, 10))
         follow(one, "in_progress", datetime.date(2018, 6, 1), note="Working group formed")
         follow(one, "implemented", datetime.date(2019, 3, 1))
-        Recommendation.objects.create(conference=first, number=2, text="Early warning")
+        RecommendationFactory(conference=first, number=2, text="Early warning")
         for number in range(3, 3 + size):
-            extra = Recommendation.objects.create(
+            extra = RecommendationFactory(
                 conference=first, number=number, text=f"Recommendation {number}"
             )
             follow(extra, "in_progress", datetime.date(2018, 3, 1))
-        Recommendation.objects.create(conference=second, number=1, text="Keep it annual")
+        RecommendationFactory(conference=second, number=1, text="Keep it annual")
         return first, second
 
     return build

@@ -13,23 +13,13 @@ from rest_framework.test import APIClient
 from oic_mediation.reports.data import implementation_report
 from oic_mediation.reports.rendering import render_html
 from resolutions import selectors, services
-from resolutions.models import Commitment, ProgressReport
+from resolutions.models import ProgressReport
+from tests.factories import CommitmentFactory
 from tests.truth.surfaces import figure, page, text_of
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-
-
-def pledge(state, paragraph, title, target=10) -> Commitment:
-    return Commitment.objects.create(
-        state=state,
-        paragraph=paragraph,
-        title=title,
-        target_quantity=target,
-        unit=Commitment.Unit.DIPLOMATS_TRAINED,
-        pledged_on=datetime.date(2019, 1, 1),
-    )
 
 
 def report(focal, commitment, quantity, *, on=None):
@@ -44,14 +34,22 @@ def report(focal, commitment, quantity, *, on=None):
 
 
 @pytest.fixture
-def graded(turkiye, senegal, paragraph_training, focal_turkiye, focal_senegal, secretariat):
+def graded(
+    turkiye, senegal, paragraph_training, turkiye_focal_point, senegal_focal_point, secretariat
+):
     """Türkiye: 4 verified, then 6 more declared (awaiting validation); Senegal: 3 delivered and
     independently confirmed."""
-    verified = pledge(turkiye, paragraph_training, "Train ten diplomats")
-    services.progress_report_validate(user=secretariat, report=report(focal_turkiye, verified, 4))
-    report(focal_turkiye, verified, 10)
-    confirmed = pledge(senegal, paragraph_training, "Train five diplomats", target=5)
-    done = report(focal_senegal, confirmed, 3, on=datetime.date(2020, 6, 1))
+    verified = CommitmentFactory(
+        state=turkiye, paragraph=paragraph_training, title="Train ten diplomats"
+    )
+    services.progress_report_validate(
+        user=secretariat, report=report(turkiye_focal_point, verified, 4)
+    )
+    report(turkiye_focal_point, verified, 10)
+    confirmed = CommitmentFactory(
+        state=senegal, paragraph=paragraph_training, title="Train five diplomats", target_quantity=5
+    )
+    done = report(senegal_focal_point, confirmed, 3, on=datetime.date(2020, 6, 1))
     services.progress_report_validate(user=secretariat, report=done)
     services.progress_report_confirm(
         user=secretariat,
@@ -84,13 +82,13 @@ def test_grades_are_given_as_of_a_date(graded):
 
 
 def test_only_the_secretariat_confirms_and_only_a_validated_report(
-    graded, focal_turkiye, secretariat
+    graded, turkiye_focal_point, secretariat
 ):
     from django.core.exceptions import PermissionDenied, ValidationError
 
     with pytest.raises(PermissionDenied):
         services.progress_report_confirm(
-            user=focal_turkiye, report=graded["report"], source="Myself"
+            user=turkiye_focal_point, report=graded["report"], source="Myself"
         )
     pending = ProgressReport.objects.get(review_status="submitted")
     with pytest.raises(ValidationError, match="Only a validated report"):

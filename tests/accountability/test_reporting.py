@@ -12,8 +12,9 @@ from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from resolutions import selectors, services
-from resolutions.models import Commitment, ProgressReport, ReportingReminder, ReportingSchedule
+from resolutions.models import ProgressReport, ReportingReminder, ReportingSchedule
 from resolutions.reminders import send_reporting_reminders
+from tests.factories import CommitmentFactory
 from tests.truth.surfaces import figure, page, text_of
 
 pytestmark = pytest.mark.django_db
@@ -23,18 +24,6 @@ TODAY = timezone.localdate()
 
 def days_ago(days: int) -> datetime.date:
     return TODAY - datetime.timedelta(days=days)
-
-
-def pledge(state, paragraph, *, title, pledged_on, **extra) -> Commitment:
-    return Commitment.objects.create(
-        state=state,
-        paragraph=paragraph,
-        title=title,
-        target_quantity=10,
-        unit=Commitment.Unit.DIPLOMATS_TRAINED,
-        pledged_on=pledged_on,
-        **extra,
-    )
 
 
 def reported(report, on: datetime.date, *, validated_on: datetime.date | None = None):
@@ -63,26 +52,44 @@ def submit(focal, commitment, *, quantity=4, status="in_progress", on=None):
 
 
 @pytest.fixture
-def compliance(turkiye, senegal, paragraph_training, focal_turkiye, focal_senegal, secretariat):
+def compliance(
+    turkiye, senegal, paragraph_training, turkiye_focal_point, senegal_focal_point, secretariat
+):
     """Türkiye: one commitment reported on three months ago (green), one pledged 14 months ago
     never reported (amber); Senegal: one pledged in 2018, never reported (red), one delivered and
     one withdrawn (neither reports)."""
-    fresh = pledge(turkiye, paragraph_training, title="Reported lately", pledged_on=days_ago(900))
-    report = submit(focal_turkiye, fresh)
+    fresh = CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title="Reported lately",
+        pledged_on=days_ago(900),
+    )
+    report = submit(turkiye_focal_point, fresh)
     services.progress_report_validate(user=secretariat, report=report)
     reported(report, days_ago(90))
-    late = pledge(turkiye, paragraph_training, title="Never reported", pledged_on=days_ago(425))
+    late = CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title="Never reported",
+        pledged_on=days_ago(425),
+    )
     # A report submitted but not validated is no report yet.
-    reported(submit(focal_turkiye, late), days_ago(10))
-    silent = pledge(
-        senegal, paragraph_training, title="Silent since 2018", pledged_on=datetime.date(2018, 1, 1)
+    reported(submit(turkiye_focal_point, late), days_ago(10))
+    silent = CommitmentFactory(
+        state=senegal,
+        paragraph=paragraph_training,
+        title="Silent since 2018",
+        pledged_on=datetime.date(2018, 1, 1),
     )
     for title, status in (("Delivered", "delivered"), ("Withdrawn", "withdrawn")):
-        done = pledge(
-            senegal, paragraph_training, title=title, pledged_on=datetime.date(2018, 1, 1)
+        done = CommitmentFactory(
+            state=senegal,
+            paragraph=paragraph_training,
+            title=title,
+            pledged_on=datetime.date(2018, 1, 1),
         )
         report = submit(
-            focal_senegal, done, status=status, quantity=0, on=datetime.date(2018, 6, 1)
+            senegal_focal_point, done, status=status, quantity=0, on=datetime.date(2018, 6, 1)
         )
         services.progress_report_validate(user=secretariat, report=report)
         reported(report, datetime.date(2018, 6, 1))
@@ -136,7 +143,7 @@ def test_the_thresholds_are_settings_and_the_period_is_the_secretariats(settings
 
 
 def test_nothing_new_counts_as_reporting_once_validated_and_changes_no_figure(
-    compliance, focal_turkiye, secretariat
+    compliance, turkiye_focal_point, secretariat
 ):
     late = compliance["late"]
     fresh = compliance["fresh"]
@@ -144,10 +151,10 @@ def test_nothing_new_counts_as_reporting_once_validated_and_changes_no_figure(
     before = selectors.commitment_totals()
     fresh_before = (fresh.status, fresh.delivered_quantity)
 
-    report = services.progress_report_nothing_new(user=focal_turkiye, commitment=late)
+    report = services.progress_report_nothing_new(user=turkiye_focal_point, commitment=late)
     assert by_title()["Never reported"].light == "amber"  # not yet validated
     services.progress_report_validate(user=secretariat, report=report)
-    nothing = services.progress_report_nothing_new(user=focal_turkiye, commitment=fresh)
+    nothing = services.progress_report_nothing_new(user=turkiye_focal_point, commitment=fresh)
     services.progress_report_validate(user=secretariat, report=nothing)
 
     items = by_title()
@@ -165,7 +172,9 @@ def test_nothing_new_counts_as_reporting_once_validated_and_changes_no_figure(
     )
 
 
-def test_the_reporting_rate_is_computed_as_of_each_date(compliance, focal_turkiye, secretariat):
+def test_the_reporting_rate_is_computed_as_of_each_date(
+    compliance, turkiye_focal_point, secretariat
+):
     assert selectors.reporting_rate() == selectors.ReportingRate(TODAY, 1, 3)
     # A year ago: "Reported lately" was overdue then (its report came later), "Never reported"
     # was not yet due, Senegal's silence was.
@@ -218,9 +227,9 @@ def test_the_state_page_shows_its_own_light(client, compliance):
     assert "1 report overdue" in text_of(html)
 
 
-def test_a_focal_point_reports_nothing_new_in_my_state(client, compliance, focal_turkiye):
+def test_a_focal_point_reports_nothing_new_in_my_state(client, compliance, turkiye_focal_point):
     late = compliance["late"]
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     form = client.get(reverse("my_state:progress_report", kwargs={"pk": late.pk}))
     assert "Report nothing new" in form.content.decode()
 
@@ -234,14 +243,14 @@ def test_a_focal_point_reports_nothing_new_in_my_state(client, compliance, focal
     assert (report.narrative, report.review_status, report.reported_by) == (
         "Waiting for the budget.",
         "submitted",
-        focal_turkiye,
+        turkiye_focal_point,
     )
 
 
 def test_a_focal_point_cannot_report_nothing_new_for_another_state(
-    client, compliance, focal_turkiye
+    client, compliance, turkiye_focal_point
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     response = client.post(
         reverse("my_state:nothing_new", kwargs={"pk": compliance["silent"].pk}), {}
     )
@@ -257,16 +266,16 @@ def api_client_for(user) -> APIClient:
 
 
 def test_nothing_new_through_the_api_with_a_field_and_a_filter(
-    compliance, focal_turkiye, focal_senegal
+    compliance, turkiye_focal_point, senegal_focal_point
 ):
-    focal = api_client_for(focal_turkiye)
+    focal = api_client_for(turkiye_focal_point)
 
     response = focal.post(
         "/api/v1/progress-reports/nothing-new/",
         {"commitment": compliance["late"].pk},
         format="json",
     )
-    refused = api_client_for(focal_senegal).post(
+    refused = api_client_for(senegal_focal_point).post(
         "/api/v1/progress-reports/nothing-new/",
         {"commitment": compliance["late"].pk},
         format="json",
@@ -289,32 +298,45 @@ def test_nothing_new_through_the_api_with_a_field_and_a_filter(
 
 
 @pytest.fixture
-def due_reports(turkiye, senegal, paragraph_training, focal_turkiye, focal_senegal, secretariat):
+def due_reports(
+    turkiye, senegal, paragraph_training, turkiye_focal_point, senegal_focal_point, secretariat
+):
     """Reports due in 20 days and 10 days overdue for Türkiye; 100 days overdue for Senegal."""
-    soon = pledge(
-        turkiye,
-        paragraph_training,
+    soon = CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
         title="Due in 20 days",
         pledged_on=selectors.add_months(TODAY + datetime.timedelta(days=20), -12),
     )
-    late = pledge(
-        turkiye,
-        paragraph_training,
+    late = CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
         title="Ten days late",
         pledged_on=selectors.add_months(days_ago(10), -12),
     )
-    silent = pledge(
-        senegal,
-        paragraph_training,
+    silent = CommitmentFactory(
+        state=senegal,
+        paragraph=paragraph_training,
         title="A hundred days late",
         pledged_on=selectors.add_months(days_ago(100), -12),
     )
-    pledge(turkiye, paragraph_training, title="Not due for months", pledged_on=days_ago(30))
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title="Not due for months",
+        pledged_on=days_ago(30),
+    )
     return {"soon": soon, "late": late, "silent": silent}
 
 
 def test_reminders_escalate_and_each_is_sent_once_per_period(
-    settings, due_reports, focal_turkiye, focal_senegal, secretariat, mailoutbox, secretariat_mail
+    settings,
+    due_reports,
+    turkiye_focal_point,
+    senegal_focal_point,
+    secretariat,
+    mailoutbox,
+    secretariat_mail,
 ):
     assert send_reporting_reminders(today=TODAY) == 3
 
@@ -345,7 +367,7 @@ def test_reminders_escalate_and_each_is_sent_once_per_period(
 
 
 def test_the_reminder_after_the_due_date_follows_the_one_before(
-    due_reports, focal_turkiye, mailoutbox, secretariat_mail
+    due_reports, turkiye_focal_point, mailoutbox, secretariat_mail
 ):
     send_reporting_reminders(today=TODAY)
     mailoutbox.clear()
@@ -359,9 +381,9 @@ def test_the_reminder_after_the_due_date_follows_the_one_before(
 
 
 def test_a_validated_report_starts_a_new_period_without_reminders(
-    due_reports, focal_turkiye, secretariat, mailoutbox, secretariat_mail
+    due_reports, turkiye_focal_point, secretariat, mailoutbox, secretariat_mail
 ):
-    report = submit(focal_turkiye, due_reports["late"])
+    report = submit(turkiye_focal_point, due_reports["late"])
     services.progress_report_validate(user=secretariat, report=report)
     mailoutbox.clear()
 
@@ -371,10 +393,10 @@ def test_a_validated_report_starts_a_new_period_without_reminders(
 
 
 def test_reminders_are_written_in_the_readers_language(
-    due_reports, focal_turkiye, mailoutbox, secretariat_mail
+    due_reports, turkiye_focal_point, mailoutbox, secretariat_mail
 ):
-    focal_turkiye.focal_point.preferred_language = "fr"
-    focal_turkiye.focal_point.save()
+    turkiye_focal_point.focal_point.preferred_language = "fr"
+    turkiye_focal_point.focal_point.save()
 
     send_reporting_reminders(today=TODAY)
 

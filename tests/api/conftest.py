@@ -7,35 +7,38 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
-from conferences.models import (
-    CitedFigure,
-    Conference,
-    Document,
-    Recommendation,
-    RecommendationFollowUp,
-    Session,
-    SessionSpeaker,
-    Speaker,
+from network.models import MemberState
+from tests.factories import (
+    CitedFigureFactory,
+    CommitmentFactory,
+    ConferenceFactory,
+    ContactGroupFactory,
+    ContactGroupMeetingFactory,
+    ContactGroupMembershipFactory,
+    DocumentFactory,
+    EditionFactory,
+    ExpertiseAreaFactory,
+    LanguageFactory,
+    MemberStateFactory,
+    OrganisationFactory,
+    ParagraphFactory,
+    ParticipantFactory,
+    ProgrammeFactory,
+    ProgressReportFactory,
+    RecommendationFactory,
+    RecommendationFollowUpFactory,
+    RegionFactory,
+    ResolutionFactory,
+    RosterMemberFactory,
+    RosterRoleFactory,
+    SessionFactory,
+    SessionSpeakerFactory,
+    SpeakerFactory,
+    UserFactory,
 )
-from network.models import (
-    ContactGroup,
-    ContactGroupMeeting,
-    ContactGroupMembership,
-    ExpertiseArea,
-    Language,
-    MemberState,
-    Organisation,
-    Region,
-    RosterMember,
-    RosterRole,
-)
-from resolutions.models import Commitment, Paragraph, ProgressReport, Resolution
-from tests.conftest import PASSWORD
-from trainings.models import Edition, Participant, Programme
 
 # Values that must never appear in a public answer.
 SECRET_EMAIL = "hidden.person@private.example"
@@ -56,29 +59,29 @@ def make_world(index: int, *, turkiye: MemberState, senegal: MemberState, paragr
     """One of each public record (numbered ``index`` so several worlds can coexist)."""
     n = index
     day = datetime.date(2019, 1, 1) + datetime.timedelta(days=n)
-    state = MemberState.objects.create(
+    state = MemberStateFactory(
         iso_code=f"Q{chr(65 + n)}", iso3_code=f"QQ{chr(65 + n)}", name=f"State {n}", slug=f"s-{n}"
     )
-    organisation = Organisation.objects.create(
-        name=f"Organisation {n}", slug=f"org-{n}", kind="partner"
-    )
-    follow_up = Resolution.objects.create(
+    organisation = OrganisationFactory(name=f"Organisation {n}", slug=f"org-{n}", kind="partner")
+    follow_up = ResolutionFactory(
         symbol=f"{60 + n}/50-POL",
         title=f"Follow-up resolution {n}",
         cfm_session=50 + n,
         place="Niamey",
         adopted_from=day,
         proposed_by=turkiye,
+        adopted_until=None,
     )
-    Paragraph.objects.create(resolution=follow_up, number=1, title=f"Code of conduct {n}")
-    commitment = Commitment.objects.create(
+    ParagraphFactory(resolution=follow_up, number=1, title=f"Code of conduct {n}")
+    commitment = CommitmentFactory(
         state=turkiye,
         paragraph=paragraph,
         title=f"Train diplomats {n}",
         target_quantity=10,
         pledged_on=day,
+        unit="actions",
     )
-    ProgressReport.objects.create(
+    ProgressReportFactory(
         commitment=commitment,
         status="in_progress",
         quantity_delivered=3,
@@ -87,23 +90,23 @@ def make_world(index: int, *, turkiye: MemberState, senegal: MemberState, paragr
         reviewed_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC),
         review_comment=REVIEW_COMMENT,
     )
-    ProgressReport.objects.create(
+    ProgressReportFactory(
         commitment=commitment,
         status="in_progress",
         quantity_delivered=5,
         narrative=SUBMITTED_NARRATIVE,
     )
-    group = ContactGroup.objects.create(name=f"Friends of Mediation {n}", slug=f"fom-{n}")
-    ContactGroupMembership.objects.create(group=group, state=turkiye)
-    ContactGroupMembership.objects.create(group=group, organisation=organisation)
-    meeting = ContactGroupMeeting.objects.create(
+    group = ContactGroupFactory(name=f"Friends of Mediation {n}", slug=f"fom-{n}")
+    ContactGroupMembershipFactory(group=group, state=turkiye)
+    ContactGroupMembershipFactory(group=group, organisation=organisation)
+    meeting = ContactGroupMeetingFactory(
         group=group, number=1, held_on=day, place="New York", level="ambassador"
     )
     meeting.states_present.set([turkiye, senegal])
-    expertise = ExpertiseArea.objects.create(name=f"Expertise {n}", slug=f"expertise-{n}")
-    region = Region.objects.create(name=f"Region {n}", slug=f"region-{n}")
-    language = Language.objects.create(code=f"l{n}", name=f"Language {n}")
-    public = RosterMember.objects.create(
+    expertise = ExpertiseAreaFactory(name=f"Expertise {n}", slug=f"expertise-{n}")
+    region = RegionFactory(name=f"Region {n}", slug=f"region-{n}")
+    language = LanguageFactory(code=f"l{n}", name=f"Language {n}")
+    public = RosterMemberFactory(
         full_name=f"{PUBLIC_NAME} {n}",
         gender="female",
         nationality=senegal,
@@ -117,13 +120,13 @@ def make_world(index: int, *, turkiye: MemberState, senegal: MemberState, paragr
     public.expertise.set([expertise])
     public.regions.set([region])
     public.languages.set([language])
-    RosterRole.objects.create(person=public, role="mediator")
+    RosterRoleFactory(person=public, role="mediator")
     for name, visibility, withdrawn in [
         (PRIVATE_NAME, "private", None),
         (SECRETARIAT_ONLY_NAME, "secretariat", None),
         (WITHDRAWN_NAME, "public", datetime.date(2020, 1, 1)),
     ]:
-        person = RosterMember.objects.create(
+        person = RosterMemberFactory(
             full_name=f"{name} {n}",
             gender="male",
             email=SECRET_EMAIL,
@@ -133,20 +136,18 @@ def make_world(index: int, *, turkiye: MemberState, senegal: MemberState, paragr
             consent_withdrawn_on=withdrawn,
             visibility=visibility,
         )
-        RosterRole.objects.create(person=person, role="expert")
-    programme = Programme.objects.create(
+        RosterRoleFactory(person=person, role="expert")
+    programme = ProgrammeFactory(
         name=f"Mediation for Peace {n}", slug=f"m4p-{n}", organiser_state=turkiye
     )
     programme.partners.set([organisation])
-    edition = Edition.objects.create(
-        programme=programme, number=1, starts_on=day, host_state=turkiye
-    )
+    edition = EditionFactory(programme=programme, number=1, starts_on=day, host_state=turkiye)
     for gender, level, participant_state in [
         ("female", "junior", turkiye),
         ("male", "junior", senegal),
         ("female", "mid", senegal),
     ]:
-        Participant.objects.create(
+        ParticipantFactory(
             edition=edition,
             full_name=PARTICIPANT_NAME,
             email=PARTICIPANT_EMAIL,
@@ -154,31 +155,29 @@ def make_world(index: int, *, turkiye: MemberState, senegal: MemberState, paragr
             level=level,
             state=participant_state,
         )
-    conference = Conference.objects.create(
+    conference = ConferenceFactory(
         ordinal=n + 1, title=f"Conference {n}", starts_on=day, city="Istanbul", host_state=turkiye
     )
     conference.partner_organisations.set([organisation])
-    session = Session.objects.create(conference=conference, order=1, title="Ways forward")
-    speaker = Speaker.objects.create(full_name=f"Speaker {n}", state=turkiye)
-    SessionSpeaker.objects.create(session=session, speaker=speaker, role="moderator")
-    document = Document.objects.create(
+    session = SessionFactory(conference=conference, order=1, title="Ways forward")
+    speaker = SpeakerFactory(full_name=f"Speaker {n}", state=turkiye)
+    SessionSpeakerFactory(session=session, speaker=speaker, role="moderator")
+    document = DocumentFactory(
         conference=conference, kind="summary_report", title=f"Summary {n}", language="fr"
     )
-    Document.objects.create(
+    DocumentFactory(
         conference=conference,
         kind="other",
         title=f"Internal note {n}",
         language="en",
         is_public=False,
     )
-    recommendation = Recommendation.objects.create(
+    recommendation = RecommendationFactory(
         conference=conference, session=session, number=1, text=f"Keep the conference annual {n}"
     )
     recommendation.paragraphs.set([paragraph])
-    RecommendationFollowUp.objects.create(
-        recommendation=recommendation, status="implemented", as_of=day
-    )
-    figure = CitedFigure.objects.create(
+    RecommendationFollowUpFactory(recommendation=recommendation, status="implemented", as_of=day)
+    figure = CitedFigureFactory(
         statement="of the world's conflicts",
         value=60,
         unit="%",
@@ -206,7 +205,9 @@ def make_world(index: int, *, turkiye: MemberState, senegal: MemberState, paragr
 
 
 @pytest.fixture
-def world(turkiye, senegal, paragraph_training, focal_turkiye, focal_senegal, secretariat):
+def world(
+    turkiye, senegal, paragraph_training, turkiye_focal_point, senegal_focal_point, secretariat
+):
     return make_world(0, turkiye=turkiye, senegal=senegal, paragraph=paragraph_training)
 
 
@@ -227,12 +228,12 @@ def api_client() -> APIClient:
 
 
 @pytest.fixture
-def client_for(focal_turkiye, focal_senegal, secretariat):
+def client_for(turkiye_focal_point, senegal_focal_point, secretariat):
     """An API client signed in as a role of the cast (by token, as an outside client would be)."""
     users = {
         "anonymous": None,
-        "focal_same_state": focal_turkiye,
-        "focal_other_state": focal_senegal,
+        "focal_same_state": turkiye_focal_point,
+        "focal_other_state": senegal_focal_point,
         "secretariat": secretariat,
     }
 
@@ -249,7 +250,7 @@ def client_for(focal_turkiye, focal_senegal, secretariat):
 
 @pytest.fixture
 def plain_user(db):
-    return get_user_model().objects.create_user(username="pat.public", password=PASSWORD)
+    return UserFactory(username="pat.public")
 
 
 def rows(response) -> list[dict]:

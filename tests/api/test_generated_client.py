@@ -70,13 +70,13 @@ def test_every_module_of_the_generated_client_imports(generated_client):
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_the_generated_client_reads_anonymously_and_writes_with_a_token(
-    generated_client, live_server, focal_turkiye, paragraph_training
+    generated_client, live_server, turkiye_focal_point, paragraph_training
 ):
     client_module = importlib.import_module(f"{PACKAGE}.client")
     paragraphs_list = importlib.import_module(f"{PACKAGE}.api.v1.v1_paragraphs_list")
     commitments_create = importlib.import_module(f"{PACKAGE}.api.v1.v1_commitments_create")
     models = importlib.import_module(f"{PACKAGE}.models")
-    _token, key = AuthToken.objects.create(user=focal_turkiye)
+    _token, key = AuthToken.objects.create(user=turkiye_focal_point)
 
     anonymous = client_module.Client(base_url=live_server.url)
     page = paragraphs_list.sync(client=anonymous)

@@ -275,10 +275,10 @@ def test_a_signed_in_user_who_is_no_focal_point_cannot_write(plain_user, world, 
 
 
 def test_session_writes_need_the_csrf_token_like_the_web_forms(
-    focal_turkiye, world, paragraph_training
+    turkiye_focal_point, world, paragraph_training
 ):
     client = APIClient(enforce_csrf_checks=True)
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
 
     response = client.post(
         "/api/v1/commitments/",

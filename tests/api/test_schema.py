@@ -75,8 +75,8 @@ def secretariat_headers(secretariat):
 
 
 @pytest.fixture
-def focal_point_headers(focal_turkiye):
-    _token, key = AuthToken.objects.create(user=focal_turkiye)
+def focal_point_headers(turkiye_focal_point):
+    _token, key = AuthToken.objects.create(user=turkiye_focal_point)
     return {"Authorization": f"Token {key}"}
 
 

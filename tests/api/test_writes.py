@@ -12,6 +12,7 @@ from network.models import RosterMember
 from resolutions.models import Commitment, ProgressReport
 from tests.api.conftest import SUBMITTED_NARRATIVE, rows
 from tests.conftest import PASSWORD
+from tests.factories import CommitmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -271,11 +272,13 @@ def test_filters_select_by_state_year_and_status(
     world, more_worlds, senegal, paragraph_training, api_client
 ):
     more_worlds([1, 2])
-    Commitment.objects.create(
+    CommitmentFactory(
         state=senegal,
         paragraph=paragraph_training,
         title="Senegal's pledge",
         pledged_on=datetime.date(2021, 3, 1),
+        target_quantity=None,
+        unit="actions",
     )
 
     by_state = api_client.get("/api/v1/commitments/", {"state": "SN"})

@@ -9,31 +9,34 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from conferences.models import (
-    CitedFigure,
-    Conference,
-    Document,
-    Recommendation,
-    RecommendationFollowUp,
-    Session,
-    SessionSpeaker,
-    Speaker,
+from network.models import MemberState
+from tests.factories import (
+    CitedFigureFactory,
+    CoChairPeriodFactory,
+    CommitmentFactory,
+    ConferenceFactory,
+    ContactGroupFactory,
+    ContactGroupMeetingFactory,
+    ContactGroupMembershipFactory,
+    DocumentFactory,
+    EditionFactory,
+    ExpertiseAreaFactory,
+    LanguageFactory,
+    OrganisationFactory,
+    ParagraphFactory,
+    ParagraphStatusUpdateFactory,
+    ParticipantFactory,
+    ProgrammeFactory,
+    RecommendationFactory,
+    RecommendationFollowUpFactory,
+    RegionFactory,
+    ResolutionFactory,
+    RosterMemberFactory,
+    RosterRoleFactory,
+    SessionFactory,
+    SessionSpeakerFactory,
+    SpeakerFactory,
 )
-from network.models import (
-    CoChairPeriod,
-    ContactGroup,
-    ContactGroupMeeting,
-    ContactGroupMembership,
-    ExpertiseArea,
-    Language,
-    MemberState,
-    Organisation,
-    Region,
-    RosterMember,
-    RosterRole,
-)
-from resolutions.models import Commitment, Paragraph, ParagraphStatusUpdate, Resolution
-from trainings.models import Edition, Participant, Programme
 
 STATES = [
     ("TR", "TUR", "Türkiye", "Türkiye", "تركيا", "asian"),
@@ -67,10 +70,10 @@ def build(size: int) -> dict:
         )[0]
         for iso2, iso3, name, name_fr, name_ar, group in STATES[: size + 1]
     ]
-    organisation = Organisation.objects.create(
+    organisation = OrganisationFactory(
         name="OIC General Secretariat", acronym="OIC", slug="oic-gs", kind="oic_body"
     )
-    resolution = Resolution.objects.create(
+    resolution = ResolutionFactory(
         symbol="53/45-POL",
         title="Strengthening the OIC mediation capacity",
         title_fr="Renforcement de la capacité de médiation de l'OCI",
@@ -83,10 +86,8 @@ def build(size: int) -> dict:
     paragraphs = []
     for index in range(size):
         number, title, theme = PARAGRAPHS[index]
-        paragraph = Paragraph.objects.create(
-            resolution=resolution, number=number, title=title, theme=theme
-        )
-        ParagraphStatusUpdate.objects.create(
+        paragraph = ParagraphFactory(resolution=resolution, number=number, title=title, theme=theme)
+        ParagraphStatusUpdateFactory(
             paragraph=paragraph,
             status=["in_progress", "not_started", "implemented"][index],
             as_of=datetime.date(2018, 11, 29),
@@ -94,7 +95,7 @@ def build(size: int) -> dict:
         paragraphs.append(paragraph)
     for index in range(size):
         for state_index in range(size):
-            Commitment.objects.create(
+            CommitmentFactory(
                 state=states[state_index],
                 paragraph=paragraphs[index],
                 title=f"Train {10 * (index + 1)} young diplomats",
@@ -105,28 +106,30 @@ def build(size: int) -> dict:
                 pledged_on=datetime.date(2018, 11, 29),
                 due_on=datetime.date(2021, 12, 31),
             )
-        Commitment.objects.create(
+        CommitmentFactory(
             organisation=organisation,
             paragraph=paragraphs[index],
             title="Host the annual conference",
             target_quantity=1,
             status="pledged",
             pledged_on=datetime.date(2019, 1, 1),
+            state=None,
+            unit="actions",
         )
 
-    group = ContactGroup.objects.create(
+    group = ContactGroupFactory(
         name="Contact Group of the Friends of Mediation",
         slug="friends-of-mediation",
         established_on=datetime.date(2018, 9, 24),
     )
     for index in range(size):
-        ContactGroupMembership.objects.create(
+        ContactGroupMembershipFactory(
             group=group, state=states[index], joined_on=datetime.date(2018, 9, 24)
         )
-        CoChairPeriod.objects.create(
+        CoChairPeriodFactory(
             group=group, state=states[index], started_on=datetime.date(2018, 9, 24)
         )
-        meeting = ContactGroupMeeting.objects.create(
+        meeting = ContactGroupMeetingFactory(
             group=group,
             number=index + 1,
             held_on=datetime.date(2018 + index, 9, 24),
@@ -136,17 +139,17 @@ def build(size: int) -> dict:
         meeting.states_present.add(*states)
 
     for index in range(size):
-        expertise = ExpertiseArea.objects.create(
+        expertise = ExpertiseAreaFactory(
             name=["Negotiation", "Early warning", "Ceasefire monitoring"][index],
             slug=f"expertise-{index}",
         )
-        language = Language.objects.create(
+        language = LanguageFactory(
             code=["ar", "fr", "tr"][index], name=["Arabic", "French", "Turkish"][index]
         )
-        region = Region.objects.create(
+        region = RegionFactory(
             name=["Sahel", "South-East Asia", "Horn of Africa"][index], slug=f"region-{index}"
         )
-        person = RosterMember.objects.create(
+        person = RosterMemberFactory(
             full_name=["Amina Diallo", "Kemal Aydın", "Layla Haddad"][index],
             honorific="Amb.",
             gender=["female", "male", "female"][index],
@@ -161,19 +164,17 @@ def build(size: int) -> dict:
         person.expertise.add(expertise)
         person.languages.add(language)
         person.regions.add(region)
-        RosterRole.objects.create(
-            person=person, role=["mediator", "expert", "special_envoy"][index]
-        )
+        RosterRoleFactory(person=person, role=["mediator", "expert", "special_envoy"][index])
 
     for index in range(size):
-        programme = Programme.objects.create(
+        programme = ProgrammeFactory(
             name=["Mediation for Peace", "Senior diplomats' course", "Simulation exercise"][index],
             slug=f"programme-{index}",
             organiser_state=states[0],
             awards_certificate=True,
         )
         for edition_index in range(size):
-            edition = Edition.objects.create(
+            edition = EditionFactory(
                 programme=programme,
                 number=edition_index + 1,
                 starts_on=datetime.date(2018 + edition_index, 9, 9),
@@ -182,7 +183,7 @@ def build(size: int) -> dict:
                 host_state=states[0],
             )
             for state_index in range(size):
-                Participant.objects.create(
+                ParticipantFactory(
                     edition=edition,
                     full_name=f"Participant {index}-{edition_index}-{state_index}",
                     gender="female" if state_index % 2 else "male",
@@ -190,7 +191,7 @@ def build(size: int) -> dict:
                     level=["junior", "mid", "senior"][state_index],
                     completion="completed",
                 )
-        Edition.objects.create(
+        EditionFactory(
             programme=programme,
             starts_on=datetime.date(2018, 11, 29),
             reported_participants=40,
@@ -198,7 +199,7 @@ def build(size: int) -> dict:
         )
 
     for index in range(size):
-        conference = Conference.objects.create(
+        conference = ConferenceFactory(
             ordinal=index + 1,
             title=f"Conference no. {index + 1} of OIC Member States on Mediation",
             theme="Implementation of Resolution No. 53/45-POL: Challenges and Opportunities",
@@ -210,37 +211,31 @@ def build(size: int) -> dict:
             reported_states=41,
         )
         for session_index in range(size):
-            session = Session.objects.create(
-                conference=conference,
-                order=session_index + 1,
-                title=f"Session {session_index + 1}",
+            session = SessionFactory(
+                conference=conference, order=session_index + 1, title=f"Session {session_index + 1}"
             )
-            speaker = Speaker.objects.create(
+            speaker = SpeakerFactory(
                 full_name=f"Speaker {index}-{session_index}",
                 honorific="H.E.",
                 position="Deputy Foreign Minister",
                 state=states[0],
                 organisation=organisation,
             )
-            SessionSpeaker.objects.create(session=session, speaker=speaker, role="speaker")
-            recommendation = Recommendation.objects.create(
+            SessionSpeakerFactory(session=session, speaker=speaker, role="speaker")
+            recommendation = RecommendationFactory(
                 conference=conference,
                 session=session,
                 number=session_index + 1,
                 text="Offer targeted training for mid-to-senior diplomats.",
             )
             recommendation.paragraphs.add(paragraphs[0])
-            RecommendationFollowUp.objects.create(
-                recommendation=recommendation,
-                status="pending",
-                as_of=datetime.date(2019, 1, 1),
+            RecommendationFollowUpFactory(
+                recommendation=recommendation, status="pending", as_of=datetime.date(2019, 1, 1)
             )
-            RecommendationFollowUp.objects.create(
-                recommendation=recommendation,
-                status="in_progress",
-                as_of=datetime.date(2020, 1, 1),
+            RecommendationFollowUpFactory(
+                recommendation=recommendation, status="in_progress", as_of=datetime.date(2020, 1, 1)
             )
-            Document.objects.create(
+            DocumentFactory(
                 conference=conference,
                 kind="summary_report",
                 title=f"Summary report {session_index}",
@@ -248,7 +243,7 @@ def build(size: int) -> dict:
                 author=organisation,
                 url="https://undocs.org/A/73/725",
             )
-        CitedFigure.objects.create(
+        CitedFigureFactory(
             statement="of the world's conflicts take place in the OIC geography",
             value=Decimal(["60", "39", "14.3"][index]),
             unit=["%", "%", " USD trillion"][index],

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from network.models import ContactGroup, ContactGroupMeeting, MemberState
 from oic_mediation.dashboard import selectors, views
@@ -12,6 +13,14 @@ from resolutions.models import Commitment, Paragraph
 from tests.dashboard import dataset
 from tests.dashboard.test_pages import text_of, url
 from tests.dashboard.test_query_counts import without_csrf_token
+from tests.factories import (
+    CommitmentFactory,
+    ConferenceFactory,
+    ContactGroupMeetingFactory,
+    EditionFactory,
+    ProgrammeFactory,
+    RecommendationFactory,
+)
 from tests.queries import all_queries
 from trainings.models import Edition, Participant, Programme
 
@@ -21,11 +30,14 @@ pytestmark = pytest.mark.django_db
 def add_commitments(paragraph: Paragraph, count: int) -> None:
     state = paragraph.commitments.exclude(state=None).first().state
     Commitment.objects.bulk_create(
-        Commitment(
+        CommitmentFactory.build(
             paragraph=paragraph,
             state=state,
             title=f"Extra commitment {index:03}",
             status="pledged",
+            target_quantity=None,
+            unit="actions",
+            pledged_on=timezone.localdate(),
         )
         for index in range(count)
     )
@@ -88,7 +100,9 @@ def test_trainings_show_the_latest_editions_and_link_to_the_programme_page(clien
     dataset.build(1)
     programme = Programme.objects.get(slug="programme-0")
     Edition.objects.bulk_create(
-        Edition(programme=programme, number=10 + index, starts_on=datetime.date(2020 + index, 1, 6))
+        EditionFactory.build(
+            programme=programme, number=10 + index, starts_on=datetime.date(2020 + index, 1, 6)
+        )
         for index in range(6)
     )
 
@@ -145,7 +159,8 @@ PARAGRAPH_COLD = 27
 def test_trainings_list_programmes_ten_at_a_time(client):
     dataset.build(1)
     Programme.objects.bulk_create(
-        Programme(name=f"Course {index:02}", slug=f"course-{index:02}") for index in range(11)
+        ProgrammeFactory.build(name=f"Course {index:02}", slug=f"course-{index:02}")
+        for index in range(11)
     )
 
     first = client.get(url("dashboard:trainings"))
@@ -163,21 +178,27 @@ def test_state_page_shows_ten_of_each_list_and_links_to_every_commitment(client)
     turkiye = MemberState.objects.get(slug="turkiye")
     paragraph = Paragraph.objects.get(number=8)
     Commitment.objects.bulk_create(
-        Commitment(
+        CommitmentFactory.build(
             paragraph=paragraph,
             state=turkiye,
             title=f"Delivered {index:02}",
             status="delivered",
+            target_quantity=None,
+            unit="actions",
+            pledged_on=timezone.localdate(),
             progress_as_of=datetime.date(2020, 1, 1) + datetime.timedelta(days=index),
         )
         for index in range(12)
     )
     Commitment.objects.bulk_create(
-        Commitment(
+        CommitmentFactory.build(
             paragraph=paragraph,
             state=turkiye,
             title=f"Pending {index:02}",
             status="pledged",
+            target_quantity=None,
+            unit="actions",
+            pledged_on=timezone.localdate(),
             due_on=datetime.date(2030, 1, 1) + datetime.timedelta(days=index),
         )
         for index in range(30)
@@ -239,7 +260,7 @@ def test_contact_group_shows_the_latest_meetings_and_links_to_every_meeting(clie
     dataset.build(1)
     group = ContactGroup.objects.get(slug="friends-of-mediation")
     ContactGroupMeeting.objects.bulk_create(
-        ContactGroupMeeting(
+        ContactGroupMeetingFactory.build(
             group=group,
             number=index + 2,
             held_on=datetime.date(2019, 1, 1) + datetime.timedelta(days=30 * index),
@@ -271,14 +292,13 @@ def test_contact_group_shows_the_latest_meetings_and_links_to_every_meeting(clie
 def test_a_paragraph_page_shows_the_latest_recommendations_on_it_and_how_many_there_are(
     client, paragraph_training
 ):
-    from conferences.models import Conference, Recommendation
 
     paragraph = paragraph_training
-    conference = Conference.objects.create(
-        ordinal=9, title="9th Conference", starts_on=datetime.date(2030, 5, 1)
+    conference = ConferenceFactory(
+        ordinal=9, title="9th Conference", starts_on=datetime.date(2030, 5, 1), city=""
     )
     for number in range(1, 13):
-        recommendation = Recommendation.objects.create(
+        recommendation = RecommendationFactory(
             conference=conference, number=number, text=f"Recommendation numbered {number:02}"
         )
         recommendation.paragraphs.add(paragraph)

@@ -7,12 +7,14 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import timezone
 
 from network.models import MemberState
-from resolutions.models import Commitment, Paragraph
+from resolutions.models import Paragraph
 from tests.conftest import PASSWORD, make_focal_point
 from tests.dashboard import test_browser
 from tests.dashboard.test_browser import AXE, LANGUAGES, WCAG_22_AA, Visit
+from tests.factories import CommitmentFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -86,12 +88,15 @@ def test_search_and_open_data_pages_have_no_serious_accessibility_violation(site
 def test_my_states_search_in_each_language(site, browser, transactional_db):
     turkiye = MemberState.objects.get(iso_code="TR")
     make_focal_point("ayse.turkiye", turkiye)
-    Commitment.objects.create(
+    CommitmentFactory(
         state=turkiye,
         paragraph=Paragraph.objects.filter(number=8).first(),
         title_en="Offer a mediation course",
         title_fr="Offrir un cours de médiation",
         title_ar="تقديم دورة في الوساطة",
+        target_quantity=None,
+        unit="actions",
+        pledged_on=timezone.localdate(),
     )
     # The portal's CSP refuses injected scripts: this context bypasses it to load axe-core.
     checked = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)

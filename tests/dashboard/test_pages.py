@@ -8,10 +8,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from network.models import MemberState, RosterMember
+from network.models import RosterMember
 from resolutions import services
 from resolutions.models import Commitment, Paragraph
 from tests.dashboard import dataset
+from tests.factories import CommitmentFactory, MemberStateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +124,7 @@ def test_home_gives_the_hijri_date_beside_the_gregorian_one(client):
 )
 def test_numbers_are_grouped_the_way_each_language_writes_them(client, language, expected):
     data = dataset.build(1)
-    Commitment.objects.create(
+    CommitmentFactory(
         state=data["states"][0],
         paragraph=Paragraph.objects.get(number=4),
         title="Fund the PSCU",
@@ -138,7 +139,7 @@ def test_numbers_are_grouped_the_way_each_language_writes_them(client, language,
 
 
 def test_figures_change_only_once_the_secretariat_validates_a_report(
-    client, focal_senegal, secretariat
+    client, senegal_focal_point, secretariat
 ):
     dataset.build(3)
     commitment = Commitment.objects.get(state__iso_code="SN", paragraph__number=4)
@@ -148,7 +149,7 @@ def test_figures_change_only_once_the_secretariat_validates_a_report(
     assert client.get(url("dashboard:home")).context["totals"]["delivered_count"] == 3
 
     report = services.progress_report_submit(
-        user=focal_senegal,
+        user=senegal_focal_point,
         commitment=commitment,
         status="delivered",
         quantity_delivered=10,
@@ -284,7 +285,7 @@ def test_trainings_count_participants_by_state_under_the_states_name_in_the_lang
 
 def test_states_too_small_for_the_map_shapes_are_drawn_as_dots(client):
     dataset.build(1)
-    MemberState.objects.create(
+    MemberStateFactory(
         iso_code="BH", iso3_code="BHR", name="Bahrain", name_ar="البحرين", slug="bahrain"
     )
 

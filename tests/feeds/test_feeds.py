@@ -8,11 +8,18 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from conferences.models import Conference, Document, Recommendation, RecommendationFollowUp
 from oic_mediation import feeds
-from resolutions.models import Commitment, ProgressReport, PublishedReport
+from resolutions.models import Commitment, PublishedReport
+from tests.factories import (
+    CommitmentFactory,
+    ConferenceFactory,
+    DocumentFactory,
+    ProgressReportFactory,
+    RecommendationFactory,
+    RecommendationFollowUpFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +50,7 @@ def entries(feed: ET.Element) -> list[dict]:
 
 
 def report(commitment, *, review_status="validated", narrative="Ten diplomats trained", day=1):
-    return ProgressReport.objects.create(
+    return ProgressReportFactory(
         commitment=commitment,
         status="in_progress",
         quantity_delivered=4,
@@ -55,7 +62,7 @@ def report(commitment, *, review_status="validated", narrative="Ten diplomats tr
 
 @pytest.fixture
 def changes(turkiye, senegal, paragraph_training, resolution):
-    pledge = Commitment.objects.create(
+    pledge = CommitmentFactory(
         state=turkiye,
         paragraph=paragraph_training,
         title_en="Train 10 diplomats",
@@ -65,24 +72,32 @@ def changes(turkiye, senegal, paragraph_training, resolution):
         unit="diplomats_trained",
         pledged_on=datetime.date(2020, 1, 1),
     )
-    other = Commitment.objects.create(
-        state=senegal, paragraph=paragraph_training, title_en="Host a workshop", target_quantity=1
+    other = CommitmentFactory(
+        state=senegal,
+        paragraph=paragraph_training,
+        title_en="Host a workshop",
+        target_quantity=1,
+        unit="actions",
+        pledged_on=timezone.localdate(),
     )
     validated = report(pledge)
     report(pledge, review_status="submitted", narrative="Not yet validated")
     report(other, review_status="returned", narrative="Returned for changes")
-    conference = Conference.objects.create(
-        ordinal=2, title="2nd Conference on Mediation", starts_on=datetime.date(2018, 11, 29)
+    conference = ConferenceFactory(
+        ordinal=2,
+        title="2nd Conference on Mediation",
+        starts_on=datetime.date(2018, 11, 29),
+        city="",
     )
-    recommendation = Recommendation.objects.create(
+    recommendation = RecommendationFactory(
         conference=conference, number=4, text="Offer targeted training"
     )
     recommendation.paragraphs.add(paragraph_training)
-    follow_up = RecommendationFollowUp.objects.create(
+    follow_up = RecommendationFollowUpFactory(
         recommendation=recommendation, status="in_progress", as_of=datetime.date(2021, 2, 1)
     )
-    public = Document.objects.create(kind="speech", title="Opening speech", language="en")
-    Document.objects.create(kind="other", title="Internal memo", language="en", is_public=False)
+    public = DocumentFactory(kind="speech", title="Opening speech", language="en")
+    DocumentFactory(kind="other", title="Internal memo", language="en", is_public=False)
     published = PublishedReport.objects.create(
         language="fr",
         period_start=datetime.date(2020, 1, 1),
@@ -234,17 +249,25 @@ def test_a_feed_runs_the_same_queries_for_one_or_three_changes_of_each_kind(
     client, django_assert_num_queries, turkiye, paragraph_training, size, name, args, queries
 ):
     for number in range(size):
-        pledge = Commitment.objects.create(
-            state=turkiye, paragraph=paragraph_training, title=f"Pledge {number}"
+        pledge = CommitmentFactory(
+            state=turkiye,
+            paragraph=paragraph_training,
+            title=f"Pledge {number}",
+            target_quantity=None,
+            unit="actions",
+            pledged_on=timezone.localdate(),
         )
         report(pledge)
-        conference = Conference.objects.create(
-            ordinal=number + 1, title=f"Conference {number}", starts_on=datetime.date(2019, 1, 1)
+        conference = ConferenceFactory(
+            ordinal=number + 1,
+            title=f"Conference {number}",
+            starts_on=datetime.date(2019, 1, 1),
+            city="",
         )
-        recommendation = Recommendation.objects.create(conference=conference, number=1, text="x")
+        recommendation = RecommendationFactory(conference=conference, number=1, text="x")
         recommendation.paragraphs.add(paragraph_training)
-        RecommendationFollowUp.objects.create(recommendation=recommendation, status="pending")
-        Document.objects.create(
+        RecommendationFollowUpFactory(recommendation=recommendation, status="pending")
+        DocumentFactory(
             kind="other", title=f"Document {number}", language="en", conference=conference
         )
     args = (paragraph_training.pk,) if name == "paragraph_feed" else args
@@ -257,7 +280,14 @@ def test_a_feed_runs_the_same_queries_for_one_or_three_changes_of_each_kind(
 
 def test_a_feed_is_never_longer_than_its_size(client, turkiye, paragraph_training):
     Commitment.objects.bulk_create(
-        Commitment(state=turkiye, paragraph=paragraph_training, title=f"Pledge {number}")
+        CommitmentFactory.build(
+            state=turkiye,
+            paragraph=paragraph_training,
+            title=f"Pledge {number}",
+            target_quantity=None,
+            unit="actions",
+            pledged_on=timezone.localdate(),
+        )
         for number in range(feeds.FEED_SIZE + 5)
     )
 

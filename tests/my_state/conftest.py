@@ -8,40 +8,32 @@ import pytest
 from django.utils import timezone
 
 from resolutions.models import Commitment, Paragraph
+from tests.factories import CommitmentFactory, ParagraphFactory
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
-def pledge(state, paragraph, *, title="Train 10 diplomats", target=10, due_on=None, **extra):
-    return Commitment.objects.create(
-        state=state,
-        paragraph=paragraph,
-        title=title,
-        target_quantity=target,
-        unit=Commitment.Unit.DIPLOMATS_TRAINED,
-        pledged_on=datetime.date(2019, 1, 1),
-        due_on=due_on,
-        **extra,
-    )
-
-
 @pytest.fixture
 def paragraph_network(resolution) -> Paragraph:
-    return Paragraph.objects.create(
+    return ParagraphFactory(
         resolution=resolution, number=7, title="Network of mediators", theme="network"
     )
 
 
 @pytest.fixture
 def turkiye_commitment(turkiye, paragraph_training) -> Commitment:
-    return pledge(
-        turkiye, paragraph_training, due_on=timezone.localdate() + datetime.timedelta(days=400)
+    return CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        due_on=timezone.localdate() + datetime.timedelta(days=400),
     )
 
 
 @pytest.fixture
 def senegal_commitment(senegal, paragraph_training) -> Commitment:
-    return pledge(senegal, paragraph_training, title="Host a simulation", target=1)
+    return CommitmentFactory(
+        state=senegal, paragraph=paragraph_training, title="Host a simulation", target_quantity=1
+    )
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from network.models import FocalPoint, RosterMember
 from resolutions.models import Commitment, ProgressReport
-from tests.conftest import PASSWORD
-from trainings.models import Edition, Programme
+from tests.factories import ProgrammeFactory, UserFactory
+from trainings.models import Edition
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +30,9 @@ def test_anonymous_visitor_is_sent_to_sign_in_from_every_page(client, turkiye, t
 
 
 def test_focal_point_of_turkiye_opens_every_page_of_turkiye(
-    client, focal_turkiye, turkiye, turkiye_commitment
+    client, turkiye_focal_point, turkiye, turkiye_commitment
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     for url in turkiye_pages(turkiye, turkiye_commitment):
         response = client.get(url)
         assert response.status_code == 200, url
@@ -41,9 +40,9 @@ def test_focal_point_of_turkiye_opens_every_page_of_turkiye(
 
 
 def test_focal_point_of_senegal_is_refused_every_page_of_turkiye(
-    client, focal_senegal, turkiye, turkiye_commitment
+    client, senegal_focal_point, turkiye, turkiye_commitment
 ):
-    client.force_login(focal_senegal)
+    client.force_login(senegal_focal_point)
     for url in turkiye_pages(turkiye, turkiye_commitment):
         response = client.get(url)
         # Another state's commitment answers as one that does not exist (issue 13, finding 14).
@@ -60,10 +59,12 @@ def test_secretariat_opens_every_page_of_any_state(
         assert client.get(url).status_code == 200, url
 
 
-def test_home_sends_each_focal_point_to_their_own_state(client, focal_turkiye, focal_senegal):
-    client.force_login(focal_turkiye)
+def test_home_sends_each_focal_point_to_their_own_state(
+    client, turkiye_focal_point, senegal_focal_point
+):
+    client.force_login(turkiye_focal_point)
     assert client.get(reverse("my_state:home"))["Location"] == "/en/my-state/turkiye/"
-    client.force_login(focal_senegal)
+    client.force_login(senegal_focal_point)
     assert client.get(reverse("my_state:home"))["Location"] == "/en/my-state/senegal/"
 
 
@@ -75,32 +76,32 @@ def test_secretariat_chooses_among_all_states(client, secretariat, turkiye, sene
 
 
 def test_signed_in_user_who_is_no_focal_point_is_refused(client, db):
-    user = get_user_model().objects.create_user(username="visitor", password=PASSWORD)
+    user = UserFactory(username="visitor")
     client.force_login(user)
     assert client.get(reverse("my_state:home")).status_code == 403
 
 
 def test_deactivated_focal_point_loses_access_to_their_state(
-    client, focal_turkiye, turkiye, turkiye_commitment
+    client, turkiye_focal_point, turkiye, turkiye_commitment
 ):
-    FocalPoint.objects.filter(user=focal_turkiye).update(is_active=False)
-    client.force_login(focal_turkiye)
+    FocalPoint.objects.filter(user=turkiye_focal_point).update(is_active=False)
+    client.force_login(turkiye_focal_point)
     assert (
         client.get(reverse("my_state:commitments", kwargs={"state": "turkiye"})).status_code == 403
     )
     assert client.get(reverse("my_state:home")).status_code == 403
 
 
-def test_unknown_state_or_commitment_is_not_found(client, focal_turkiye):
-    client.force_login(focal_turkiye)
+def test_unknown_state_or_commitment_is_not_found(client, turkiye_focal_point):
+    client.force_login(turkiye_focal_point)
     assert client.get("/en/my-state/atlantis/").status_code == 404
     assert client.get("/en/my-state/commitments/999999/edit/").status_code == 404
 
 
 def test_focal_point_cannot_report_progress_on_another_states_commitment_by_id(
-    client, focal_senegal, turkiye_commitment
+    client, senegal_focal_point, turkiye_commitment
 ):
-    client.force_login(focal_senegal)
+    client.force_login(senegal_focal_point)
     response = client.post(
         reverse("my_state:progress_report", kwargs={"pk": turkiye_commitment.pk}),
         {
@@ -115,9 +116,9 @@ def test_focal_point_cannot_report_progress_on_another_states_commitment_by_id(
 
 
 def test_focal_point_cannot_edit_another_states_commitment_by_id(
-    client, focal_senegal, turkiye_commitment
+    client, senegal_focal_point, turkiye_commitment
 ):
-    client.force_login(focal_senegal)
+    client.force_login(senegal_focal_point)
     response = client.post(
         reverse("my_state:commitment_edit", kwargs={"pk": turkiye_commitment.pk}),
         {"title": "Hijacked", "target_quantity": 0, "unit": "actions", "version": 1},
@@ -128,10 +129,10 @@ def test_focal_point_cannot_edit_another_states_commitment_by_id(
 
 
 def test_focal_point_cannot_pledge_nominate_or_report_training_for_another_state(
-    client, focal_senegal, turkiye, paragraph_training
+    client, senegal_focal_point, turkiye, paragraph_training
 ):
-    programme = Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
-    client.force_login(focal_senegal)
+    programme = ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
+    client.force_login(senegal_focal_point)
     posts = {
         "commitment_create": {
             "paragraph": paragraph_training.pk,
@@ -165,9 +166,9 @@ def test_focal_point_cannot_pledge_nominate_or_report_training_for_another_state
 
 
 def test_a_state_posted_in_the_form_is_ignored_the_url_state_is_used(
-    client, focal_senegal, senegal, turkiye, paragraph_training
+    client, senegal_focal_point, senegal, turkiye, paragraph_training
 ):
-    client.force_login(focal_senegal)
+    client.force_login(senegal_focal_point)
     client.post(
         reverse("my_state:commitment_create", kwargs={"state": senegal.slug}),
         {

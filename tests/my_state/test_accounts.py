@@ -112,13 +112,15 @@ def test_a_password_reset_link_is_no_invitation(client, invited):
     assert client.get(f"/en/accounts/invitation/{uid}/{token}/").status_code == 400
 
 
-def test_only_the_secretariat_invites(focal_turkiye, senegal):
+def test_only_the_secretariat_invites(turkiye_focal_point, senegal):
     with pytest.raises(PermissionDenied):
-        services.focal_point_invite(invited_by=focal_turkiye, email="x@example.org", state=senegal)
+        services.focal_point_invite(
+            invited_by=turkiye_focal_point, email="x@example.org", state=senegal
+        )
     assert FocalPoint.objects.filter(user__email="x@example.org").count() == 0
 
 
-def test_focal_point_signs_in_and_lands_on_their_state_then_signs_out(client, focal_turkiye):
+def test_focal_point_signs_in_and_lands_on_their_state_then_signs_out(client, turkiye_focal_point):
     response = client.post(
         reverse("accounts:login"), {"username": "ayse.turkiye", "password": PASSWORD}, follow=True
     )
@@ -128,7 +130,7 @@ def test_focal_point_signs_in_and_lands_on_their_state_then_signs_out(client, fo
     assert client.get("/en/my-state/turkiye/").status_code == 302
 
 
-def test_a_wrong_password_is_refused_with_a_message(client, focal_turkiye):
+def test_a_wrong_password_is_refused_with_a_message(client, turkiye_focal_point):
     response = client.post(
         reverse("accounts:login"), {"username": "ayse.turkiye", "password": "wrong"}
     )
@@ -145,18 +147,18 @@ def test_sign_in_page_is_served_in_the_three_languages(client, db):
         assert f'href="/{language}/accounts/password/reset/"' in response.text
 
 
-def test_focal_point_changes_their_password(client, focal_turkiye):
-    client.force_login(focal_turkiye)
+def test_focal_point_changes_their_password(client, turkiye_focal_point):
+    client.force_login(turkiye_focal_point)
     response = client.post(
         reverse("accounts:password_change"),
         {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
     )
     assert response["Location"] == reverse("accounts:password_change_done")
-    focal_turkiye.refresh_from_db()
-    assert focal_turkiye.check_password(NEW_PASSWORD)
+    turkiye_focal_point.refresh_from_db()
+    assert turkiye_focal_point.check_password(NEW_PASSWORD)
 
 
-def test_password_reset_mails_a_one_time_link(client, focal_turkiye, mailoutbox):
+def test_password_reset_mails_a_one_time_link(client, turkiye_focal_point, mailoutbox):
     response = client.post(
         reverse("accounts:password_reset"), {"email": "ayse.turkiye@example.org"}
     )
@@ -166,6 +168,6 @@ def test_password_reset_mails_a_one_time_link(client, focal_turkiye, mailoutbox)
     assert link.startswith("/en/accounts/password/reset/")
     form_url = client.get(link)["Location"]
     client.post(form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
-    focal_turkiye.refresh_from_db()
-    assert focal_turkiye.check_password(NEW_PASSWORD)
+    turkiye_focal_point.refresh_from_db()
+    assert turkiye_focal_point.check_password(NEW_PASSWORD)
     assert client.get(link).status_code == 400

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from resolutions.models import Commitment, ProgressReport
-from tests.my_state.conftest import pledge
+from resolutions.models import Commitment
+from tests.factories import CommitmentFactory, ProgressReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,35 +21,37 @@ def commitments_url(state) -> str:
 
 
 def test_commitments_are_grouped_by_paragraph_with_status_due_date_and_figures(
-    client, focal_turkiye, turkiye, senegal, paragraph_training, paragraph_network
+    client, turkiye_focal_point, turkiye, senegal, paragraph_training, paragraph_network
 ):
     today = timezone.localdate()
-    pledge(
-        turkiye,
-        paragraph_network,
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_network,
         title="Nominate 3 experts",
-        target=3,
+        target_quantity=3,
         delivered_quantity=1,
         status="in_progress",
         due_on=today - datetime.timedelta(days=1),
     )
-    pledge(
-        turkiye,
-        paragraph_training,
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
         title="Train 40",
-        target=40,
+        target_quantity=40,
         delivered_quantity=40,
         status="delivered",
     )
-    pledge(
-        turkiye,
-        paragraph_training,
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
         title="Train 20",
-        target=20,
+        target_quantity=20,
         due_on=today + datetime.timedelta(days=10),
     )
-    pledge(senegal, paragraph_training, title="Senegal's pledge", target=5)
-    client.force_login(focal_turkiye)
+    CommitmentFactory(
+        state=senegal, paragraph=paragraph_training, title="Senegal's pledge", target_quantity=5
+    )
+    client.force_login(turkiye_focal_point)
 
     response = client.get(commitments_url(turkiye))
 
@@ -79,8 +81,8 @@ def test_commitments_are_grouped_by_paragraph_with_status_due_date_and_figures(
     assert response.context["totals"]["overdue_count"] == 1
 
 
-def test_commitments_page_is_translated(client, focal_turkiye, turkiye, turkiye_commitment):
-    client.force_login(focal_turkiye)
+def test_commitments_page_is_translated(client, turkiye_focal_point, turkiye, turkiye_commitment):
+    client.force_login(turkiye_focal_point)
     response = client.get("/fr/my-state/turkiye/")
     assert response.status_code == 200
     assert '<html lang="fr" dir="ltr">' in response.text
@@ -90,12 +92,16 @@ def test_commitments_page_is_translated(client, focal_turkiye, turkiye, turkiye_
 
 
 def test_commitments_page_runs_the_same_number_of_queries_for_1_and_3_commitments(
-    client, focal_turkiye, turkiye, paragraph_training, paragraph_network
+    client, turkiye_focal_point, turkiye, paragraph_training, paragraph_network
 ):
     def add_commitment(position):
         paragraph = paragraph_training if position % 2 else paragraph_network
-        commitment = pledge(turkiye, paragraph, title=f"Pledge {position}")
-        ProgressReport.objects.create(commitment=commitment, status="in_progress", narrative="x")
+        commitment = CommitmentFactory(
+            state=turkiye, paragraph=paragraph, title=f"Pledge {position}"
+        )
+        ProgressReportFactory(
+            commitment=commitment, status="in_progress", narrative="x", quantity_delivered=0
+        )
 
     def count_queries(expected_rows):
         with CaptureQueriesContext(connection) as queries:
@@ -103,7 +109,7 @@ def test_commitments_page_runs_the_same_number_of_queries_for_1_and_3_commitment
         assert len(response.context["commitments"]) == expected_rows
         return len(queries)
 
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     add_commitment(0)
     client.get(commitments_url(turkiye))  # the first request of a session costs more
     with_one = count_queries(1)
@@ -114,9 +120,9 @@ def test_commitments_page_runs_the_same_number_of_queries_for_1_and_3_commitment
 
 
 def test_focal_point_records_a_commitment_against_a_paragraph(
-    client, focal_turkiye, turkiye, paragraph_training
+    client, turkiye_focal_point, turkiye, paragraph_training
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     response = client.post(
         reverse("my_state:commitment_create", kwargs={"state": "turkiye"}),
         {
@@ -145,14 +151,14 @@ def test_focal_point_records_a_commitment_against_a_paragraph(
         25,
         datetime.date(2030, 6, 30),
         "pledged",
-        focal_turkiye,
+        turkiye_focal_point,
     )
 
 
 def test_a_due_date_before_the_pledge_is_refused_with_a_message(
-    client, focal_turkiye, paragraph_training
+    client, turkiye_focal_point, paragraph_training
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     response = client.post(
         reverse("my_state:commitment_create", kwargs={"state": "turkiye"}),
         {
@@ -169,8 +175,10 @@ def test_a_due_date_before_the_pledge_is_refused_with_a_message(
     assert Commitment.objects.count() == 0
 
 
-def test_focal_point_edits_their_commitment(client, focal_turkiye, turkiye, turkiye_commitment):
-    client.force_login(focal_turkiye)
+def test_focal_point_edits_their_commitment(
+    client, turkiye_focal_point, turkiye, turkiye_commitment
+):
+    client.force_login(turkiye_focal_point)
     url = reverse("my_state:commitment_edit", kwargs={"pk": turkiye_commitment.pk})
     assert client.get(url).context["form"].initial["version"] == 1
     response = client.post(
@@ -199,10 +207,10 @@ def test_focal_point_edits_their_commitment(client, focal_turkiye, turkiye, turk
 
 
 def test_a_stale_edit_is_refused_and_says_what_changed_then_a_deliberate_save_succeeds(
-    client, focal_turkiye, secretariat, turkiye_commitment
+    client, turkiye_focal_point, secretariat, turkiye_commitment
 ):
     url = reverse("my_state:commitment_edit", kwargs={"pk": turkiye_commitment.pk})
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     opened = client.get(url).context["form"].initial["version"]
     # Meanwhile, the Secretariat raises the target from the same version.
     client.force_login(secretariat)
@@ -215,7 +223,7 @@ def test_a_stale_edit_is_refused_and_says_what_changed_then_a_deliberate_save_su
             "version": opened,
         },
     )
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
 
     response = client.post(
         url,

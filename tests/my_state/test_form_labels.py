@@ -21,9 +21,9 @@ def labels(page: str) -> list[str]:
 
 
 def test_the_progress_report_form_labels_read_in_sentence_case(
-    client, focal_turkiye, turkiye_commitment
+    client, turkiye_focal_point, turkiye_commitment
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
 
     english = client.get(f"/en/my-state/commitments/{turkiye_commitment.pk}/report/").text
     french = client.get(f"/fr/my-state/commitments/{turkiye_commitment.pk}/report/").text
@@ -57,7 +57,7 @@ def test_the_sign_in_page_labels_read_in_sentence_case(client):
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_no_label_of_my_state_or_the_account_pages_is_lower_case_or_ends_with_a_colon(
-    client, focal_turkiye, turkiye_commitment, paragraph_training, language
+    client, turkiye_focal_point, turkiye_commitment, paragraph_training, language
 ):
     anonymous_pages = ["accounts/login/", "accounts/password/reset/"]
     focal_point_pages = [
@@ -71,7 +71,7 @@ def test_no_label_of_my_state_or_the_account_pages_is_lower_case_or_ends_with_a_
     found = {}
     for path in anonymous_pages:
         found[path] = labels(client.get(f"/{language}/{path}").text)
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     for path in focal_point_pages:
         response = client.get(f"/{language}/{path}")
         assert response.status_code == 200, path

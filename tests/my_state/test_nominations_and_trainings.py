@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from network.models import RosterMember
-from trainings.models import Edition, Participant, Programme
+from tests.factories import ProgrammeFactory
+from trainings.models import Edition, Participant
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +27,8 @@ def nomination(**extra) -> dict:
     }
 
 
-def test_focal_point_nominates_a_person_with_recorded_consent(client, focal_turkiye, turkiye):
-    client.force_login(focal_turkiye)
+def test_focal_point_nominates_a_person_with_recorded_consent(client, turkiye_focal_point, turkiye):
+    client.force_login(turkiye_focal_point)
     url = reverse("my_state:nominate", kwargs={"state": "turkiye"})
     response = client.post(url, nomination())
     assert response.status_code == 302
@@ -51,8 +52,8 @@ def test_focal_point_nominates_a_person_with_recorded_consent(client, focal_turk
     assert [p.full_name for p in listed.context["nominees"]] == ["Ayşe Yılmaz"]
 
 
-def test_a_nomination_without_consent_is_refused(client, focal_turkiye):
-    client.force_login(focal_turkiye)
+def test_a_nomination_without_consent_is_refused(client, turkiye_focal_point):
+    client.force_login(turkiye_focal_point)
     response = client.post(
         reverse("my_state:nominate", kwargs={"state": "turkiye"}),
         nomination(consent_confirmed=""),
@@ -63,8 +64,8 @@ def test_a_nomination_without_consent_is_refused(client, focal_turkiye):
     assert RosterMember.objects.count() == 0
 
 
-def test_a_consent_date_in_the_future_is_refused(client, focal_turkiye):
-    client.force_login(focal_turkiye)
+def test_a_consent_date_in_the_future_is_refused(client, turkiye_focal_point):
+    client.force_login(turkiye_focal_point)
     response = client.post(
         reverse("my_state:nominate", kwargs={"state": "turkiye"}),
         nomination(consent_given_on="2999-01-01"),
@@ -102,10 +103,10 @@ def blank_row(index) -> dict:
 
 
 def test_focal_point_reports_a_training_and_the_diplomats_trained(
-    client, focal_senegal, senegal, turkiye
+    client, senegal_focal_point, senegal, turkiye
 ):
-    programme = Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
-    client.force_login(focal_senegal)
+    programme = ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
+    client.force_login(senegal_focal_point)
     data = training(
         programme,
         **{
@@ -136,7 +137,7 @@ def test_focal_point_reports_a_training_and_the_diplomats_trained(
     ) == (
         senegal,
         senegal,
-        focal_senegal,
+        senegal_focal_point,
         "Dakar",
     )
     assert sorted(Participant.objects.values_list("full_name", "state__slug", "level")) == [
@@ -145,9 +146,11 @@ def test_focal_point_reports_a_training_and_the_diplomats_trained(
     ]
 
 
-def test_a_training_ending_before_it_starts_is_refused_and_nothing_is_stored(client, focal_senegal):
-    programme = Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
-    client.force_login(focal_senegal)
+def test_a_training_ending_before_it_starts_is_refused_and_nothing_is_stored(
+    client, senegal_focal_point
+):
+    programme = ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
+    client.force_login(senegal_focal_point)
     response = client.post(
         reverse("my_state:training_report", kwargs={"state": "senegal"}),
         training(programme, ends_on="2024-09-01", **blank_row(0), **blank_row(1), **blank_row(2)),

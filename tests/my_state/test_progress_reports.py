@@ -28,14 +28,14 @@ def report_data(**extra) -> dict:
 
 def test_focal_point_reports_progress_with_a_pdf_and_the_secretariat_is_told(
     client,
-    focal_turkiye,
+    turkiye_focal_point,
     secretariat,
     turkiye_commitment,
     evidence_dir,
     mailoutbox,
     django_capture_on_commit_callbacks,
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             report_url(turkiye_commitment),
@@ -48,7 +48,7 @@ def test_focal_point_reports_progress_with_a_pdf_and_the_secretariat_is_told(
         "in_progress",
         4,
         "submitted",
-        focal_turkiye,
+        turkiye_focal_point,
     )
     assert report.evidence_file.read() == PDF_BYTES
     assert len(stored_files(evidence_dir)) == 1
@@ -60,8 +60,8 @@ def test_focal_point_reports_progress_with_a_pdf_and_the_secretariat_is_told(
     ]
 
 
-def test_focal_point_reports_progress_with_a_link(client, focal_turkiye, turkiye_commitment):
-    client.force_login(focal_turkiye)
+def test_focal_point_reports_progress_with_a_link(client, turkiye_focal_point, turkiye_commitment):
+    client.force_login(turkiye_focal_point)
     client.post(
         report_url(turkiye_commitment), report_data(evidence_url="https://mfa.example/report")
     )
@@ -69,9 +69,9 @@ def test_focal_point_reports_progress_with_a_link(client, focal_turkiye, turkiye
 
 
 def test_an_html_page_named_pdf_is_refused_and_nothing_is_stored(
-    client, focal_turkiye, turkiye_commitment, evidence_dir
+    client, turkiye_focal_point, turkiye_commitment, evidence_dir
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     html = b"<!doctype html><html><body><script>alert(1)</script></body></html>"
     response = client.post(
         report_url(turkiye_commitment),
@@ -88,8 +88,10 @@ def test_an_html_page_named_pdf_is_refused_and_nothing_is_stored(
     assert stored_files(evidence_dir) == []
 
 
-def test_a_pdf_renamed_to_docx_is_refused(client, focal_turkiye, turkiye_commitment, evidence_dir):
-    client.force_login(focal_turkiye)
+def test_a_pdf_renamed_to_docx_is_refused(
+    client, turkiye_focal_point, turkiye_commitment, evidence_dir
+):
+    client.force_login(turkiye_focal_point)
     response = client.post(
         report_url(turkiye_commitment),
         report_data(evidence_file=SimpleUploadedFile("report.docx", PDF_BYTES)),
@@ -102,10 +104,10 @@ def test_a_pdf_renamed_to_docx_is_refused(client, focal_turkiye, turkiye_commitm
 
 
 def test_a_file_over_the_size_limit_is_refused_and_nothing_is_stored(
-    client, focal_turkiye, turkiye_commitment, evidence_dir, settings
+    client, turkiye_focal_point, turkiye_commitment, evidence_dir, settings
 ):
     settings.EVIDENCE_MAX_BYTES = 1024
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     big_pdf = PDF_BYTES + b"0" * (2048 - len(PDF_BYTES))
     response = client.post(
         report_url(turkiye_commitment),
@@ -120,30 +122,32 @@ def test_a_file_over_the_size_limit_is_refused_and_nothing_is_stored(
 
 
 def test_a_report_without_narrative_is_refused_with_a_message(
-    client, focal_turkiye, turkiye_commitment
+    client, turkiye_focal_point, turkiye_commitment
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     response = client.post(report_url(turkiye_commitment), report_data(narrative=""))
     assert response.context["form"].errors["narrative"] == ["This field is required."]
     assert ProgressReport.objects.count() == 0
 
 
-def test_a_withdrawn_commitment_takes_no_more_reports(client, focal_turkiye, turkiye_commitment):
+def test_a_withdrawn_commitment_takes_no_more_reports(
+    client, turkiye_focal_point, turkiye_commitment
+):
     turkiye_commitment.status = "withdrawn"
     turkiye_commitment.save()
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     response = client.post(report_url(turkiye_commitment), report_data(), follow=True)
     assert "This commitment was withdrawn; no more progress can be reported." in response.text
     assert ProgressReport.objects.count() == 0
 
 
 def test_reports_list_shows_review_status_and_return_comment_of_own_state_only(
-    client, focal_turkiye, secretariat, turkiye_commitment, senegal_commitment
+    client, turkiye_focal_point, secretariat, turkiye_commitment, senegal_commitment
 ):
     from resolutions import services
 
     first = services.progress_report_submit(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         commitment=turkiye_commitment,
         status="in_progress",
         quantity_delivered=2,
@@ -153,7 +157,7 @@ def test_reports_list_shows_review_status_and_return_comment_of_own_state_only(
         user=secretariat, report=first, comment="Attach the list of participants."
     )
     services.progress_report_submit(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         commitment=turkiye_commitment,
         status="in_progress",
         quantity_delivered=3,
@@ -166,7 +170,7 @@ def test_reports_list_shows_review_status_and_return_comment_of_own_state_only(
         quantity_delivered=1,
         narrative="Senegal's simulation.",
     )
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     response = client.get(reverse("my_state:reports", kwargs={"state": "turkiye"}))
     assert [
         (r.quantity_delivered, r.review_status, r.review_comment)

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from network.models import FocalPoint
 from resolutions.models import ReminderSent
 from tests.conftest import make_focal_point
-from tests.my_state.conftest import pledge
+from tests.factories import CommitmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,30 +26,41 @@ def run(*args) -> str:
 
 @pytest.fixture
 def due_commitments(turkiye, senegal, paragraph_training):
-    pledge(turkiye, paragraph_training, title="Overdue training", due_on=datetime.date(2026, 6, 30))
-    pledge(
-        turkiye, paragraph_training, title="Training due soon", due_on=datetime.date(2026, 12, 15)
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title="Overdue training",
+        due_on=datetime.date(2026, 6, 30),
     )
-    pledge(
-        turkiye,
-        paragraph_training,
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title="Training due soon",
+        due_on=datetime.date(2026, 12, 15),
+    )
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
         title="Training due next year",
         due_on=datetime.date(2027, 6, 1),
     )
-    pledge(
-        turkiye,
-        paragraph_training,
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
         title="Delivered training",
         due_on=datetime.date(2026, 1, 1),
         status="delivered",
     )
-    pledge(
-        senegal, paragraph_training, title="Senegal, nothing due", due_on=datetime.date(2028, 1, 1)
+    CommitmentFactory(
+        state=senegal,
+        paragraph=paragraph_training,
+        title="Senegal, nothing due",
+        due_on=datetime.date(2028, 1, 1),
     )
 
 
 def test_each_focal_point_gets_their_overdue_and_soon_due_commitments_once_per_period(
-    due_commitments, focal_turkiye, focal_senegal, mailoutbox
+    due_commitments, turkiye_focal_point, senegal_focal_point, mailoutbox
 ):
     assert run() == "Reminders sent: 1"
     [mail] = mailoutbox
@@ -72,7 +83,7 @@ def test_each_focal_point_gets_their_overdue_and_soon_due_commitments_once_per_p
 
 
 def test_every_active_focal_point_of_the_state_is_reminded_but_not_inactive_ones(
-    due_commitments, focal_turkiye, turkiye, mailoutbox
+    due_commitments, turkiye_focal_point, turkiye, mailoutbox
 ):
     second = make_focal_point("mehmet.turkiye", turkiye)
     retired = make_focal_point("retired.turkiye", turkiye)
@@ -85,9 +96,9 @@ def test_every_active_focal_point_of_the_state_is_reminded_but_not_inactive_ones
 
 
 def test_reminder_is_written_in_the_focal_points_language(
-    due_commitments, focal_turkiye, mailoutbox
+    due_commitments, turkiye_focal_point, mailoutbox
 ):
-    FocalPoint.objects.filter(user=focal_turkiye).update(preferred_language="fr")
+    FocalPoint.objects.filter(user=turkiye_focal_point).update(preferred_language="fr")
     run()
     assert "/fr/my-state/commitments/" in mailoutbox[0].body
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from network.models import FocalPoint
 from resolutions import services
 from resolutions.models import ProgressReport
-from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -20,20 +18,14 @@ INVITE = "/admin/network/focalpoint/invite/"
 
 
 @pytest.fixture
-def submitted(focal_turkiye, turkiye_commitment) -> ProgressReport:
+def submitted(turkiye_focal_point, turkiye_commitment) -> ProgressReport:
     return services.progress_report_submit(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         commitment=turkiye_commitment,
         status="in_progress",
         quantity_delivered=4,
         narrative="Four diplomats trained in Ankara.",
     )
-
-
-@pytest.fixture
-def staff_outsider(db):
-    """A staff user outside the Secretariat group: may open the admin, may review nothing."""
-    return get_user_model().objects.create_user(username="intern", password=PASSWORD, is_staff=True)
 
 
 def act(client, action: str, *reports, **extra):
@@ -96,7 +88,7 @@ def test_returning_asks_for_a_comment_first_and_refuses_an_empty_one(
 def test_secretariat_returns_a_report_with_a_comment_and_the_focal_point_sees_it(
     client,
     secretariat,
-    focal_turkiye,
+    turkiye_focal_point,
     submitted,
     turkiye_commitment,
     mailoutbox,
@@ -114,7 +106,7 @@ def test_secretariat_returns_a_report_with_a_comment_and_the_focal_point_sees_it
     assert (turkiye_commitment.status, turkiye_commitment.delivered_quantity) == ("pledged", 0)
     assert mailoutbox[0].subject == "Your progress report was returned for changes"
     assert "Attach the list." in mailoutbox[0].body
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     assert "Attach the list." in client.get("/en/my-state/turkiye/reports/").text
 
 
@@ -137,11 +129,11 @@ def test_an_already_reviewed_report_cannot_be_reviewed_again(
 
 
 def test_focal_points_and_staff_outside_the_secretariat_cannot_review(
-    client, focal_turkiye, staff_outsider, submitted
+    client, turkiye_focal_point, staff_outside_secretariat, submitted
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     assert act(client, "validate_reports", submitted)["Location"].startswith("/admin/login/")
-    client.force_login(staff_outsider)
+    client.force_login(staff_outside_secretariat)
     act(client, "validate_reports", submitted)
     act(client, "return_reports", submitted, apply="1", review_comment="No.")
     submitted.refresh_from_db()
@@ -178,7 +170,7 @@ def test_secretariat_invites_a_focal_point_from_the_admin(
 
 
 def test_inviting_an_existing_address_is_refused_with_a_message(
-    client, secretariat, senegal, focal_turkiye
+    client, secretariat, senegal, turkiye_focal_point
 ):
     client.force_login(secretariat)
     response = client.post(
@@ -192,16 +184,23 @@ def test_inviting_an_existing_address_is_refused_with_a_message(
     assert FocalPoint.objects.filter(state=senegal).count() == 0
 
 
-def test_only_the_secretariat_opens_the_invitation_page(client, focal_turkiye, staff_outsider):
+def test_only_the_secretariat_opens_the_invitation_page(
+    client, turkiye_focal_point, staff_outside_secretariat
+):
     assert client.get(INVITE)["Location"].startswith("/admin/login/")
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     assert client.get(INVITE)["Location"].startswith("/admin/login/")
-    client.force_login(staff_outsider)
+    client.force_login(staff_outside_secretariat)
     assert client.get(INVITE).status_code == 403
 
 
 def test_resending_an_invitation_mails_a_new_link_until_a_password_is_set(
-    client, secretariat, focal_turkiye, senegal, mailoutbox, django_capture_on_commit_callbacks
+    client,
+    secretariat,
+    turkiye_focal_point,
+    senegal,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     from network.services import focal_point_invite
 
@@ -209,7 +208,7 @@ def test_resending_an_invitation_mails_a_new_link_until_a_password_is_set(
         pending = focal_point_invite(invited_by=secretariat, email="awa@example.org", state=senegal)
     client.force_login(secretariat)
     changelist = reverse("admin:network_focalpoint_changelist")
-    active = FocalPoint.objects.get(user=focal_turkiye)
+    active = FocalPoint.objects.get(user=turkiye_focal_point)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             changelist,

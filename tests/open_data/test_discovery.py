@@ -10,10 +10,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from network.models import MemberState
 from oic_mediation.api import exports
 from tests.dashboard import dataset
 from tests.dashboard.test_pages import PAGES, url
+from tests.factories import MemberStateFactory
 
 pytestmark = pytest.mark.django_db
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -68,7 +68,7 @@ def test_the_sitemap_lists_every_public_page_in_each_language_with_its_alternate
 
 
 def test_the_x_default_address_sends_a_visitor_to_their_language(client):
-    MemberState.objects.create(iso_code="TR", iso3_code="TUR", name="Türkiye", slug="turkiye")
+    MemberStateFactory(iso_code="TR", iso3_code="TUR", name="Türkiye", slug="turkiye")
 
     response = client.get("/states/turkiye/", HTTP_ACCEPT_LANGUAGE="fr")
 

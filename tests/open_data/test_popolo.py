@@ -8,33 +8,36 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from network.models import CoChairPeriod, ContactGroup, ContactGroupMembership, Organisation
+from tests.factories import (
+    CoChairPeriodFactory,
+    ContactGroupFactory,
+    ContactGroupMembershipFactory,
+    OrganisationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def group(turkiye, senegal):
-    group = ContactGroup.objects.create(
+    group = ContactGroupFactory(
         name="Friends of Mediation",
         name_fr="Amis de la médiation",
         slug="friends-of-mediation",
         established_on=datetime.date(2018, 9, 24),
     )
-    ContactGroupMembership.objects.create(
-        group=group, state=turkiye, joined_on=datetime.date(2018, 9, 24)
-    )
-    ContactGroupMembership.objects.create(
+    ContactGroupMembershipFactory(group=group, state=turkiye, joined_on=datetime.date(2018, 9, 24))
+    ContactGroupMembershipFactory(
         group=group,
         state=senegal,
         joined_on=datetime.date(2019, 1, 1),
         left_on=datetime.date(2021, 6, 30),
     )
-    secretariat = Organisation.objects.create(
+    secretariat = OrganisationFactory(
         name="OIC General Secretariat", acronym="GS", slug="oic-gs", kind="oic_body"
     )
-    CoChairPeriod.objects.create(group=group, state=turkiye, started_on=datetime.date(2018, 9, 24))
-    CoChairPeriod.objects.create(
+    CoChairPeriodFactory(group=group, state=turkiye, started_on=datetime.date(2018, 9, 24))
+    CoChairPeriodFactory(
         group=group, organisation=secretariat, started_on=datetime.date(2018, 9, 24)
     )
     return group

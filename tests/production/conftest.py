@@ -9,13 +9,16 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from resolutions.models import ProgressReport
-from tests.my_state.conftest import PDF_BYTES, pledge
+from tests.factories import CommitmentFactory
+from tests.my_state.conftest import PDF_BYTES
 
 
 @pytest.fixture
 def turkiye_commitment(turkiye, paragraph_training):
-    return pledge(
-        turkiye, paragraph_training, due_on=timezone.localdate() + datetime.timedelta(days=400)
+    return CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        due_on=timezone.localdate() + datetime.timedelta(days=400),
     )
 
 
@@ -26,13 +29,13 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture
-def turkiye_report(turkiye_commitment, focal_turkiye, media_root) -> ProgressReport:
+def turkiye_report(turkiye_commitment, turkiye_focal_point, media_root) -> ProgressReport:
     report = ProgressReport(
         commitment=turkiye_commitment,
         status="in_progress",
         quantity_delivered=3,
         narrative="Three diplomats trained.",
-        reported_by=focal_turkiye,
+        reported_by=turkiye_focal_point,
         reported_at=timezone.now(),
     )
     report.evidence_file.save("ankara.pdf", ContentFile(PDF_BYTES), save=False)

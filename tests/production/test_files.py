@@ -17,8 +17,9 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 
-from conferences.models import Conference, Document
+from conferences.models import Document
 from oic_mediation.files import remove_orphan_files
+from tests.factories import ConferenceFactory
 from tests.my_state.conftest import PDF_BYTES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,8 +50,10 @@ def test_the_secretariat_opens_evidence_from_the_admin_with_debug_off(
     assert response["Content-Type"] == "application/pdf"
 
 
-def test_the_reporting_states_focal_point_opens_the_evidence(client, focal_turkiye, turkiye_report):
-    client.force_login(focal_turkiye)
+def test_the_reporting_states_focal_point_opens_the_evidence(
+    client, turkiye_focal_point, turkiye_report
+):
+    client.force_login(turkiye_focal_point)
     listing = client.get("/en/my-state/turkiye/reports/").content.decode()
     assert f'href="/files/evidence/{turkiye_report.pk}/"' in listing
 
@@ -61,9 +64,9 @@ def test_the_reporting_states_focal_point_opens_the_evidence(client, focal_turki
 
 
 def test_another_states_focal_point_gets_the_same_404_as_for_a_missing_report(
-    client, focal_senegal, turkiye_report
+    client, senegal_focal_point, turkiye_report
 ):
-    client.force_login(focal_senegal)
+    client.force_login(senegal_focal_point)
 
     refused = client.get(f"/files/evidence/{turkiye_report.pk}/")
     missing = client.get(f"/files/evidence/{turkiye_report.pk + 1000}/")
@@ -92,7 +95,7 @@ def test_nothing_under_media_root_is_served_as_a_directory(client, turkiye_repor
 
 
 def test_a_conference_document_is_public_through_its_view(client, media_root):
-    conference = Conference.objects.create(
+    conference = ConferenceFactory(
         ordinal=2, title="2nd Conference", city="Istanbul", starts_on=datetime.date(2018, 11, 29)
     )
     document = Document(conference=conference, title="Summary", kind="report", language="fr")
@@ -107,7 +110,7 @@ def test_a_conference_document_is_public_through_its_view(client, media_root):
 
 
 def test_x_accel_redirect_hands_the_transfer_to_nginx_after_the_check(
-    client, secretariat, focal_senegal, turkiye_report, settings
+    client, secretariat, senegal_focal_point, turkiye_report, settings
 ):
     settings.X_ACCEL_REDIRECT = "/protected-files/"
     client.force_login(secretariat)
@@ -117,7 +120,7 @@ def test_x_accel_redirect_hands_the_transfer_to_nginx_after_the_check(
     assert response.status_code == 200
     assert response["X-Accel-Redirect"] == f"/protected-files/{turkiye_report.evidence_file.name}"
     assert response.content == b""
-    client.force_login(focal_senegal)
+    client.force_login(senegal_focal_point)
     assert client.get(f"/files/evidence/{turkiye_report.pk}/").status_code == 404
 
 

@@ -13,7 +13,7 @@ from network.models import FocalPoint
 from network.services import focal_point_invite
 from oic_mediation.mail.models import LanguagePreference
 from resolutions.services import progress_report_submit
-from tests.conftest import PASSWORD
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,17 +45,19 @@ def test_an_invitation_is_written_in_the_invitees_language_as_text_and_html(
 
 
 def test_secretariat_notices_go_to_each_recipient_in_their_own_language(
-    secretariat, focal_turkiye, turkiye_commitment, mailoutbox, django_capture_on_commit_callbacks
+    secretariat,
+    turkiye_focal_point,
+    turkiye_commitment,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
-    arabic_reader = get_user_model().objects.create_user(
-        username="amal", email="amal@oic.example", password=PASSWORD, is_staff=True
-    )
+    arabic_reader = StaffFactory(username="amal", email="amal@oic.example")
     arabic_reader.groups.add(*secretariat.groups.all())
     LanguagePreference.objects.create(user=arabic_reader, language="ar")
 
     with django_capture_on_commit_callbacks(execute=True):
         progress_report_submit(
-            user=focal_turkiye,
+            user=turkiye_focal_point,
             commitment=turkiye_commitment,
             status="in_progress",
             quantity_delivered=2,
@@ -72,13 +74,13 @@ def test_secretariat_notices_go_to_each_recipient_in_their_own_language(
 
 
 def test_a_password_reset_asked_from_an_english_page_is_written_in_the_holders_language(
-    client, focal_turkiye, mailoutbox, settings
+    client, turkiye_focal_point, mailoutbox, settings
 ):
     settings.PORTAL_BASE_URL = "http://127.0.0.1:8765"
-    FocalPoint.objects.filter(user=focal_turkiye).update(preferred_language="ar")
+    FocalPoint.objects.filter(user=turkiye_focal_point).update(preferred_language="ar")
 
     client.post(
-        "/en/accounts/password/reset/", {"email": focal_turkiye.email}, HTTP_HOST="localhost"
+        "/en/accounts/password/reset/", {"email": turkiye_focal_point.email}, HTTP_HOST="localhost"
     )
 
     [message] = mailoutbox
@@ -87,16 +89,16 @@ def test_a_password_reset_asked_from_an_english_page_is_written_in_the_holders_l
     assert '<html lang="ar" dir="rtl">' in html_of(message)
 
 
-def test_a_focal_point_chooses_the_language_of_their_emails(client, focal_turkiye):
-    client.force_login(focal_turkiye)
+def test_a_focal_point_chooses_the_language_of_their_emails(client, turkiye_focal_point):
+    client.force_login(turkiye_focal_point)
 
     page = client.get(reverse("accounts:email_language"))
     response = client.post(reverse("accounts:email_language"), {"language": "fr"})
 
     assert page.status_code == 200
     assert response.status_code == 302
-    assert FocalPoint.objects.get(user=focal_turkiye).preferred_language == "fr"
-    assert recipient_language(get_user_model().objects.get(pk=focal_turkiye.pk)) == "fr"
+    assert FocalPoint.objects.get(user=turkiye_focal_point).preferred_language == "fr"
+    assert recipient_language(get_user_model().objects.get(pk=turkiye_focal_point.pk)) == "fr"
 
 
 def test_a_staff_member_chooses_theirs_and_the_secretariat_sets_it_in_the_admin(
@@ -110,18 +112,22 @@ def test_a_staff_member_chooses_theirs_and_the_secretariat_sets_it_in_the_admin(
     assert 'name="language_preference-0-language"' in page
 
 
-def test_an_unknown_language_is_refused_with_a_message(client, focal_turkiye):
-    client.force_login(focal_turkiye)
+def test_an_unknown_language_is_refused_with_a_message(client, turkiye_focal_point):
+    client.force_login(turkiye_focal_point)
 
     response = client.post(reverse("accounts:email_language"), {"language": "xx"})
 
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
-    assert FocalPoint.objects.get(user=focal_turkiye).preferred_language == "en"
+    assert FocalPoint.objects.get(user=turkiye_focal_point).preferred_language == "en"
 
 
 def test_a_line_break_in_a_title_never_reaches_a_subject(
-    secretariat, focal_turkiye, turkiye_commitment, mailoutbox, django_capture_on_commit_callbacks
+    secretariat,
+    turkiye_focal_point,
+    turkiye_commitment,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     type(turkiye_commitment).objects.filter(pk=turkiye_commitment.pk).update(
         title="Train\r\nBcc: everyone@example.org"
@@ -129,7 +135,7 @@ def test_a_line_break_in_a_title_never_reaches_a_subject(
     turkiye_commitment.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         progress_report_submit(
-            user=focal_turkiye,
+            user=turkiye_focal_point,
             commitment=turkiye_commitment,
             status="in_progress",
             quantity_delivered=1,

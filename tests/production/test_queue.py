@@ -19,6 +19,7 @@ from oic_mediation.background.schedule import SCHEDULE
 from oic_mediation.background.worker import enqueue_due_periodic_tasks, requeue_abandoned_tasks
 from oic_mediation.mail.tasks import DELIVERY_RETRIES
 from resolutions.models import ProgressReport
+from tests.factories import CommitmentFactory
 from tests.my_state.conftest import PDF_BYTES
 from tests.production import flaky_mail
 from tests.production.conftest import run_worker
@@ -98,11 +99,11 @@ def test_a_delivery_that_keeps_failing_fails_for_good_after_its_retries(settings
 
 
 def test_a_request_never_fails_because_the_mail_server_is_down(
-    client, settings, focal_turkiye, secretariat, turkiye_commitment, media_root
+    client, settings, turkiye_focal_point, secretariat, turkiye_commitment, media_root
 ):
     settings.EMAIL_DELIVERY_BACKEND = "tests.production.flaky_mail.FlakyBackend"
     flaky_mail.FAILURES["left"] = 100
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
 
     response = client.post(
         f"/en/my-state/commitments/{turkiye_commitment.pk}/report/",
@@ -135,13 +136,15 @@ def test_each_periodic_task_is_enqueued_once_per_slot_however_many_workers_ask()
 
 
 def test_the_scheduled_tasks_run_reminders_and_the_clean_ups(
-    focal_turkiye, turkiye, paragraph_training
+    turkiye_focal_point, turkiye, paragraph_training
 ):
     from django.contrib.sessions.models import Session
 
-    from tests.my_state.conftest import pledge
-
-    pledge(turkiye, paragraph_training, due_on=timezone.localdate() - datetime.timedelta(days=3))
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        due_on=timezone.localdate() - datetime.timedelta(days=3),
+    )
     Session.objects.create(
         session_key="expired", session_data="", expire_date=timezone.now() - datetime.timedelta(1)
     )
@@ -153,7 +156,7 @@ def test_the_scheduled_tasks_run_reminders_and_the_clean_ups(
     # The reminders' e-mails are tasks of their own, delivered by the next run: the commitment's
     # due date, and its report due since 2020 (resolutions.reminders.send_reporting_reminders).
     run_worker()
-    assert [message.to for message in mail.outbox] == [[focal_turkiye.email]] * 2
+    assert [message.to for message in mail.outbox] == [[turkiye_focal_point.email]] * 2
     assert not Session.objects.filter(session_key="expired").exists()
 
 

@@ -27,10 +27,17 @@ def bucket(s3_server, settings):
 
 
 def test_evidence_uploaded_by_a_focal_point_is_stored_in_the_bucket_and_served_by_the_portal(
-    client, s3_server, bucket, focal_turkiye, secretariat, turkiye_commitment, tmp_path, settings
+    client,
+    s3_server,
+    bucket,
+    turkiye_focal_point,
+    secretariat,
+    turkiye_commitment,
+    tmp_path,
+    settings,
 ):
     settings.MEDIA_ROOT = tmp_path / "no-local-files"
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     client.post(
         f"/en/my-state/commitments/{turkiye_commitment.pk}/report/",
         {

@@ -1,11 +1,9 @@
 """Records and clients for the reliability tests (audit, lost updates, personal data, fuzzing).
 
-The cast (secretariat, focal_turkiye, focal_senegal) comes from tests/conftest.py.
+The cast (secretariat, turkiye_focal_point, senegal_focal_point) comes from tests/conftest.py.
 """
 
 from __future__ import annotations
-
-import datetime
 
 import pytest
 from django.utils import translation
@@ -13,19 +11,9 @@ from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from resolutions.models import Commitment
+from tests.factories import CommitmentFactory
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def pledge(state, paragraph, *, title="Train 10 diplomats", target=10) -> Commitment:
-    return Commitment.objects.create(
-        state=state,
-        paragraph=paragraph,
-        title=title,
-        target_quantity=target,
-        unit=Commitment.Unit.DIPLOMATS_TRAINED,
-        pledged_on=datetime.date(2019, 1, 1),
-    )
 
 
 @pytest.fixture(autouse=True)
@@ -37,18 +25,12 @@ def english_by_default():
 
 @pytest.fixture
 def turkiye_commitment(turkiye, paragraph_training) -> Commitment:
-    return pledge(turkiye, paragraph_training)
+    return CommitmentFactory(state=turkiye, paragraph=paragraph_training)
 
 
 @pytest.fixture
-def secretariat_client(client, secretariat):
-    client.force_login(secretariat, backend=MODEL_BACKEND)
-    return client
-
-
-@pytest.fixture
-def focal_client(client, focal_turkiye):
-    client.force_login(focal_turkiye, backend=MODEL_BACKEND)
+def focal_client(client, turkiye_focal_point):
+    client.force_login(turkiye_focal_point, backend=MODEL_BACKEND)
     return client
 
 

@@ -5,19 +5,23 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth import get_user_model
-
 from network.models import (
-    Deployment,
     FieldContext,
-    FocalPoint,
     MemberState,
-    RosterMember,
-    RosterRole,
 )
-from resolutions.models import Commitment, ProgressReport
+from resolutions.models import Commitment
 from tests.conftest import PASSWORD
-from trainings.models import Edition, Participant
+from tests.factories import (
+    DeploymentFactory,
+    FieldContextFactory,
+    FocalPointFactory,
+    ParticipantFactory,
+    ProgressReportFactory,
+    RosterMemberFactory,
+    RosterRoleFactory,
+    UserFactory,
+)
+from trainings.models import Edition
 
 MARK = "zqsentinel"
 SENTINEL_IP = "203.0.113.77"
@@ -55,7 +59,7 @@ def roster_person(key: str, *, state: MemberState, visibility: str, context: Fie
     for field in ("current_position", "biography"):
         for language in ("ar", "en", "fr"):
             values[f"{field}_{language}"] = sentinel(f"{key}-{field}-{language}")
-    person = RosterMember.objects.create(
+    person = RosterMemberFactory(
         gender="female",
         nationality=state,
         nominating_state=state,
@@ -64,7 +68,7 @@ def roster_person(key: str, *, state: MemberState, visibility: str, context: Fie
         vetting_status="vetted",
         **values,
     )
-    RosterRole.objects.create(
+    RosterRoleFactory(
         person=person,
         role="mediator",
         **{
@@ -72,7 +76,7 @@ def roster_person(key: str, *, state: MemberState, visibility: str, context: Fie
             for language in ("ar", "en", "fr")
         },
     )
-    Deployment.objects.create(
+    DeploymentFactory(
         person=person,
         context=context,
         role="mediator",
@@ -83,7 +87,7 @@ def roster_person(key: str, *, state: MemberState, visibility: str, context: Fie
 
 
 def sentinel_user(key: str, **extra):
-    return get_user_model().objects.create_user(
+    return UserFactory(
         username=sentinel(f"{key}-username"),
         email=sentinel_email(f"{key}-email"),
         first_name=sentinel(f"{key}-first"),
@@ -95,13 +99,13 @@ def sentinel_user(key: str, **extra):
 
 def plant(*, state: MemberState, commitment: Commitment, edition: Edition) -> dict:
     """Sentinels in every personal field of non-public people, participants and users."""
-    context = FieldContext.objects.create(name="Sahel", slug="sahel", has_field_mission=True)
+    context = FieldContextFactory(name="Sahel", slug="sahel", has_field_mission=True)
     private = roster_person("private", state=state, visibility="private", context=context)
     secretariat_only = roster_person(
         "secretariat", state=state, visibility="secretariat", context=context
     )
     # A public profile shows the name and the position, never the contact details.
-    public = RosterMember.objects.create(
+    public = RosterMemberFactory(
         full_name="Public Mediator Aylin",
         gender="female",
         nationality=state,
@@ -112,9 +116,9 @@ def plant(*, state: MemberState, commitment: Commitment, edition: Edition) -> di
         visibility="public",
         vetting_status="vetted",
     )
-    RosterRole.objects.create(person=public, role="expert")
+    RosterRoleFactory(person=public, role="expert")
 
-    participant = Participant.objects.create(
+    participant = ParticipantFactory(
         edition=edition,
         full_name=sentinel("participant-name"),
         position=sentinel("participant-position"),
@@ -128,13 +132,13 @@ def plant(*, state: MemberState, commitment: Commitment, edition: Edition) -> di
     )
 
     focal_user = sentinel_user("focal")
-    FocalPoint.objects.create(
+    FocalPointFactory(
         user=focal_user, state=state, title=sentinel("focal-title"), phone=sentinel("focal-phone")
     )
     staff_user = sentinel_user("staff", is_staff=True)
     commitment.created_by = focal_user
     commitment.save()
-    ProgressReport.objects.create(
+    ProgressReportFactory(
         commitment=commitment,
         status="in_progress",
         quantity_delivered=4,

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from core.audit import acting_as, audit_trail
 from resolutions.models import Commitment
-from tests.reliability.conftest import pledge
-from tests.test_admin import admin_url, form_fields
+from tests.admin.test_pages import admin_url, form_fields
+from tests.factories import CommitmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_an_admin_change_is_recorded_with_the_secretariat_user_and_the_changed_t
 
 
 def test_a_my_state_edit_is_recorded_with_the_focal_point(
-    focal_client, focal_turkiye, turkiye_commitment
+    focal_client, turkiye_focal_point, turkiye_commitment
 ):
     response = focal_client.post(
         f"/en/my-state/commitments/{turkiye_commitment.pk}/edit/",
@@ -54,13 +54,13 @@ def test_a_my_state_edit_is_recorded_with_the_focal_point(
 
     assert response.status_code == 302
     entry = last_entry(turkiye_commitment)
-    assert entry.who == focal_turkiye
+    assert entry.who == turkiye_focal_point
     assert entry.changes["title"] == ("Train 10 diplomats", "Train 15 diplomats")
     assert entry.changes["target_quantity"] == (10, 15)
 
 
 def test_a_commitment_created_in_my_state_is_recorded_as_created_by_the_focal_point(
-    focal_client, focal_turkiye, turkiye, paragraph_training
+    focal_client, turkiye_focal_point, turkiye, paragraph_training
 ):
     response = focal_client.post(
         "/en/my-state/turkiye/commitments/new/",
@@ -70,13 +70,13 @@ def test_a_commitment_created_in_my_state_is_recorded_as_created_by_the_focal_po
     assert response.status_code == 302
     created = Commitment.objects.get(title="Host a simulation")
     (entry,) = audit_trail(Commitment, created.pk)
-    assert (entry.who, entry.action) == (focal_turkiye, "created")
+    assert (entry.who, entry.action) == (turkiye_focal_point, "created")
 
 
 def test_an_api_write_by_token_is_recorded_with_the_tokens_user(
-    api_client_for, focal_turkiye, turkiye_commitment
+    api_client_for, turkiye_focal_point, turkiye_commitment
 ):
-    response = api_client_for(focal_turkiye).patch(
+    response = api_client_for(turkiye_focal_point).patch(
         f"/api/v1/commitments/{turkiye_commitment.pk}/",
         {"title": "Train 20 diplomats", "version": 1},
         format="json",
@@ -84,15 +84,15 @@ def test_an_api_write_by_token_is_recorded_with_the_tokens_user(
 
     assert response.status_code == 200
     entry = last_entry(turkiye_commitment)
-    assert entry.who == focal_turkiye
+    assert entry.who == turkiye_focal_point
     assert entry.changes["title"] == ("Train 10 diplomats", "Train 20 diplomats")
 
 
 def test_a_queryset_update_is_recorded_for_every_row_and_bumps_the_version(
     secretariat, turkiye, paragraph_training
 ):
-    first = pledge(turkiye, paragraph_training, title="First")
-    second = pledge(turkiye, paragraph_training, title="Second")
+    first = CommitmentFactory(state=turkiye, paragraph=paragraph_training, title="First")
+    second = CommitmentFactory(state=turkiye, paragraph=paragraph_training, title="Second")
 
     with acting_as(secretariat):
         count = Commitment.objects.filter(state=turkiye).update(status="withdrawn")
@@ -108,7 +108,10 @@ def test_a_queryset_update_is_recorded_for_every_row_and_bumps_the_version(
 
 
 def test_a_bulk_update_is_recorded_for_every_object(secretariat, turkiye, paragraph_training):
-    commitments = [pledge(turkiye, paragraph_training, title=f"Pledge {n}") for n in (1, 2, 3)]
+    commitments = [
+        CommitmentFactory(state=turkiye, paragraph=paragraph_training, title=f"Pledge {n}")
+        for n in (1, 2, 3)
+    ]
     for commitment in commitments:
         commitment.target_quantity = 30
 
@@ -124,7 +127,7 @@ def test_a_bulk_update_is_recorded_for_every_object(secretariat, turkiye, paragr
 
 
 def test_a_queryset_update_that_matches_nothing_records_nothing(turkiye, paragraph_training):
-    pledge(turkiye, paragraph_training)
+    CommitmentFactory(state=turkiye, paragraph=paragraph_training)
 
     assert Commitment.objects.filter(title="No such pledge").update(status="withdrawn") == 0
 
@@ -134,7 +137,10 @@ def test_a_queryset_update_that_matches_nothing_records_nothing(turkiye, paragra
 def test_a_bulk_delete_from_the_admin_is_recorded_for_every_row_with_the_user(
     secretariat_client, secretariat, turkiye, paragraph_training
 ):
-    doomed = [pledge(turkiye, paragraph_training, title=f"Duplicate {n}") for n in (1, 2)]
+    doomed = [
+        CommitmentFactory(state=turkiye, paragraph=paragraph_training, title=f"Duplicate {n}")
+        for n in (1, 2)
+    ]
 
     response = secretariat_client.post(
         admin_url(Commitment, "changelist"),
@@ -153,7 +159,7 @@ def test_a_bulk_delete_from_the_admin_is_recorded_for_every_row_with_the_user(
 
 
 def test_a_queryset_delete_outside_a_request_is_recorded_too(turkiye, paragraph_training):
-    doomed = pledge(turkiye, paragraph_training, title="Doomed")
+    doomed = CommitmentFactory(state=turkiye, paragraph=paragraph_training, title="Doomed")
 
     Commitment.objects.filter(pk=doomed.pk).delete()
 

@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.reliability.conftest import MODEL_BACKEND, pledge
+from tests.factories import CommitmentFactory, ProgrammeFactory
+from tests.reliability.conftest import MODEL_BACKEND
 from tests.reliability.fuzzing import FUZZ, form_value, row_counts
-from trainings.models import Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +25,13 @@ def form(*names: str, required: tuple[str, ...] = ()) -> st.SearchStrategy:
 
 
 @pytest.fixture
-def signed_in(client, focal_turkiye, turkiye, paragraph_training):
-    client.force_login(focal_turkiye, backend=MODEL_BACKEND)
+def signed_in(client, turkiye_focal_point, turkiye, paragraph_training):
+    client.force_login(turkiye_focal_point, backend=MODEL_BACKEND)
     return {
         "client": client,
-        "commitment": pledge(turkiye, paragraph_training),
+        "commitment": CommitmentFactory(state=turkiye, paragraph=paragraph_training),
         "paragraph": paragraph_training,
-        "programme": Programme.objects.create(name="Mediation for Peace", slug="m4p"),
+        "programme": ProgrammeFactory(name="Mediation for Peace", slug="m4p"),
     }
 
 

@@ -8,11 +8,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 from hypothesis import strategies as st
 
-from network.models import Gender, Organisation, RosterRole
+from network.models import Gender, RosterRole
 from network.services import focal_point_invite, roster_nomination_create
 from resolutions import services
-from resolutions.models import Commitment, CommitmentStatus, ProgressReport
-from tests.reliability.conftest import pledge
+from resolutions.models import Commitment, CommitmentStatus
+from tests.factories import (
+    CommitmentFactory,
+    OrganisationFactory,
+    ProgrammeFactory,
+    ProgressReportFactory,
+)
 from tests.reliability.fuzzing import (
     FUZZ,
     choice_or_junk,
@@ -23,29 +28,31 @@ from tests.reliability.fuzzing import (
     refused_or_written,
     text,
 )
-from trainings.models import Edition, Level, Participant, Programme
+from trainings.models import Edition, Level, Participant
 from trainings.services import training_edition_report
 
 pytestmark = pytest.mark.django_db
 
-USERS = st.sampled_from(["focal_turkiye", "focal_senegal", "secretariat"])
+USERS = st.sampled_from(["turkiye_focal_point", "senegal_focal_point", "secretariat"])
 STATES = st.sampled_from(["turkiye", "senegal", None])
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 @pytest.fixture
-def cast(turkiye, senegal, focal_turkiye, focal_senegal, secretariat, paragraph_training):
-    organisation = Organisation.objects.create(name="SESRIC", slug="sesric", kind="oic_body")
+def cast(
+    turkiye, senegal, turkiye_focal_point, senegal_focal_point, secretariat, paragraph_training
+):
+    organisation = OrganisationFactory(name="SESRIC", slug="sesric", kind="oic_body")
     return {
         "turkiye": turkiye,
         "senegal": senegal,
-        "focal_turkiye": focal_turkiye,
-        "focal_senegal": focal_senegal,
+        "turkiye_focal_point": turkiye_focal_point,
+        "senegal_focal_point": senegal_focal_point,
         "secretariat": secretariat,
         "paragraph": paragraph_training,
         "organisation": organisation,
-        "commitment": pledge(turkiye, paragraph_training),
-        "programme": Programme.objects.create(name="Mediation for Peace", slug="m4p"),
+        "commitment": CommitmentFactory(state=turkiye, paragraph=paragraph_training),
+        "programme": ProgrammeFactory(name="Mediation for Peace", slug="m4p"),
         None: None,
     }
 
@@ -153,7 +160,7 @@ def test_progress_report_submit_refuses_bad_input_cleanly(cast, user, **values):
 def test_progress_report_review_refuses_bad_input_cleanly(
     cast, user, validate, already_reviewed, comment
 ):
-    report = ProgressReport.objects.create(
+    report = ProgressReportFactory(
         commitment=cast["commitment"],
         status="in_progress",
         quantity_delivered=1,

@@ -17,8 +17,8 @@ from core.admin import VersionCheckedForm
 from core.models import StaleVersionError, TrackedModel
 from resolutions.models import Commitment
 from resolutions.services import commitment_update
-from tests.reliability.conftest import pledge
-from tests.test_admin import admin_url, form_fields
+from tests.admin.test_pages import admin_url, form_fields
+from tests.factories import CommitmentFactory
 
 DOMAIN_APPS = ("network", "resolutions", "trainings", "conferences")
 # Records that are never edited in place, so carry no version: append-only reports (only the
@@ -103,9 +103,9 @@ def test_the_my_state_form_refuses_a_stale_version_and_keeps_the_first_write(
 
 @pytest.mark.django_db
 def test_the_api_refuses_a_stale_version_with_412_and_keeps_the_first_write(
-    api_client_for, focal_turkiye, turkiye_commitment
+    api_client_for, turkiye_focal_point, turkiye_commitment
 ):
-    api = api_client_for(focal_turkiye)
+    api = api_client_for(turkiye_focal_point)
     url = f"/api/v1/commitments/{turkiye_commitment.pk}/"
     assert (
         api.patch(url, {"title": "First write"}, format="json", HTTP_IF_MATCH='"1"').status_code
@@ -187,13 +187,17 @@ class Writer(threading.Thread):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_connections_updating_the_same_version_at_once_one_wins_the_other_is_stale(
-    turkiye, paragraph_training, focal_turkiye, secretariat
+    turkiye, paragraph_training, turkiye_focal_point, secretariat
 ):
     for round_number in range(5):
-        commitment = pledge(turkiye, paragraph_training, title=f"Round {round_number}")
+        commitment = CommitmentFactory(
+            state=turkiye, paragraph=paragraph_training, title=f"Round {round_number}"
+        )
         start = threading.Barrier(2)
         writers = [
-            Writer(user=focal_turkiye, pk=commitment.pk, title="Focal point's edit", start=start),
+            Writer(
+                user=turkiye_focal_point, pk=commitment.pk, title="Focal point's edit", start=start
+            ),
             Writer(user=secretariat, pk=commitment.pk, title="Secretariat's edit", start=start),
         ]
         for writer in writers:
@@ -210,11 +214,13 @@ def test_two_connections_updating_the_same_version_at_once_one_wins_the_other_is
 
 @pytest.mark.django_db(transaction=True)
 def test_a_writer_waits_for_the_other_connections_lock_then_is_refused_as_stale(
-    turkiye, paragraph_training, focal_turkiye, secretariat
+    turkiye, paragraph_training, turkiye_focal_point, secretariat
 ):
-    commitment = pledge(turkiye, paragraph_training)
+    commitment = CommitmentFactory(state=turkiye, paragraph=paragraph_training)
     hold, wrote = threading.Event(), threading.Event()
-    first = Writer(user=focal_turkiye, pk=commitment.pk, title="First", hold=hold, wrote=wrote)
+    first = Writer(
+        user=turkiye_focal_point, pk=commitment.pk, title="First", hold=hold, wrote=wrote
+    )
     second = Writer(user=secretariat, pk=commitment.pk, title="Second")
 
     first.start()
@@ -235,7 +241,7 @@ def test_a_writer_waits_for_the_other_connections_lock_then_is_refused_as_stale(
 
 @pytest.mark.django_db(transaction=True)
 def test_save_if_version_on_two_connections_lets_exactly_one_through(turkiye, paragraph_training):
-    commitment = pledge(turkiye, paragraph_training)
+    commitment = CommitmentFactory(state=turkiye, paragraph=paragraph_training)
     start = threading.Barrier(2)
     outcomes = []
 

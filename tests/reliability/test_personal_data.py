@@ -29,6 +29,7 @@ from oic_mediation.dashboard import urls as dashboard_urls
 from oic_mediation.reports.drawing import draw_report
 from resolutions.models import Paragraph, PublishedReport
 from resolutions.services import published_report_publish
+from tests.admin.test_pages import admin_url, form_fields
 from tests.api.conftest import make_world
 from tests.reliability.conftest import MODEL_BACKEND
 from tests.reliability.sentinels import (
@@ -39,7 +40,6 @@ from tests.reliability.sentinels import (
     sentinel,
     sentinel_email,
 )
-from tests.test_admin import admin_url, form_fields
 from trainings.models import Participant, Programme
 from trainings.privacy import participant_erase
 
@@ -59,7 +59,7 @@ NOT_CRAWLED = {
 
 
 @pytest.fixture
-def planted(turkiye, senegal, paragraph_training, focal_turkiye, secretariat):
+def planted(turkiye, senegal, paragraph_training, turkiye_focal_point, secretariat):
     world = make_world(0, turkiye=turkiye, senegal=senegal, paragraph=paragraph_training)
     return {
         **world,
@@ -297,11 +297,11 @@ def test_the_secretariat_exports_everything_held_about_a_roster_member_as_json(
     assert [row["history_type"] for row in document["history"]] == ["+"]
 
 
-def test_only_the_secretariat_may_export_or_erase_personal_data(planted, focal_turkiye):
+def test_only_the_secretariat_may_export_or_erase_personal_data(planted, turkiye_focal_point):
     with pytest.raises(PermissionDenied):
-        roster_member_data_export(user=focal_turkiye, person=planted["private"])
+        roster_member_data_export(user=turkiye_focal_point, person=planted["private"])
     with pytest.raises(PermissionDenied):
-        roster_member_erase(user=focal_turkiye, person=planted["private"])
+        roster_member_erase(user=turkiye_focal_point, person=planted["private"])
     with pytest.raises(PermissionDenied):
         participant_erase(user=planted["staff_user"], participant=planted["participant"])
 

@@ -14,7 +14,7 @@ from django.db import connection
 from django.urls import reverse
 from modeltranslation.translator import translator
 
-from tests import test_admin as admin_tests
+from tests.admin import test_pages as admin_tests
 
 one_of_each = admin_tests.one_of_each
 sesric = admin_tests.sesric
@@ -22,7 +22,6 @@ programme = admin_tests.programme
 edition = admin_tests.edition
 conference = admin_tests.conference
 contact_group = admin_tests.contact_group
-secretariat_client = admin_tests.secretariat_client
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Columns that a revert must not take from the old version: they record the revert itself.

@@ -16,6 +16,7 @@ from django.urls import reverse
 from core.mail import subject_line
 from resolutions.models import Commitment, ProgressReport
 from resolutions.services import commitment_create
+from tests.factories import CommitmentFactory, EditionFactory, ProgrammeFactory
 from tests.my_state.test_nominations_and_trainings import blank_row, training
 from trainings.models import Edition, Programme
 
@@ -27,17 +28,18 @@ ONE_LINE_MESSAGE = "Write this on one line, without line breaks or control chara
 
 @pytest.fixture
 def programme(db) -> Programme:
-    return Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
+    return ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
 
 
 @pytest.fixture
 def commitment(paragraph_training, turkiye) -> Commitment:
-    return Commitment.objects.create(
+    return CommitmentFactory(
         state=turkiye,
         paragraph=paragraph_training,
         title="Train diplomats",
         target_quantity=10,
         pledged_on=datetime.date(2019, 1, 1),
+        unit="actions",
     )
 
 
@@ -58,9 +60,9 @@ def api_client():
 
 @pytest.mark.parametrize("field, value", [("ends_on", "9999-12-31"), ("starts_on", "0001-01-01")])
 def test_a_training_report_dated_at_the_end_of_time_is_refused(
-    client, focal_senegal, programme, field, value
+    client, senegal_focal_point, programme, field, value
 ):
-    client.force_login(focal_senegal)
+    client.force_login(senegal_focal_point)
     data = training(programme, **{field: value}, **blank_row(0), **blank_row(1), **blank_row(2))
     if field == "starts_on":
         data["ends_on"] = "0001-01-02"
@@ -73,9 +75,9 @@ def test_a_training_report_dated_at_the_end_of_time_is_refused(
 
 
 def test_the_api_refuses_a_commitment_due_in_the_year_9999(
-    api_client, focal_turkiye, paragraph_training
+    api_client, turkiye_focal_point, paragraph_training
 ):
-    response = token_client(api_client, focal_turkiye).post(
+    response = token_client(api_client, turkiye_focal_point).post(
         "/api/v1/commitments/",
         {"paragraph": paragraph_training.pk, "title": "Far away", "due_on": "9999-12-31"},
         format="json",
@@ -110,10 +112,10 @@ def test_feeds_answer_even_with_an_edition_stored_before_dates_were_bounded(
     client, programme, senegal, settings
 ):
     settings.OIC_CALENDAR_PAST_DAYS = None
-    Edition.objects.create(
+    EditionFactory(
         programme=programme, number=1, starts_on=datetime.date(2025, 1, 1), host_state=senegal
     )
-    Edition.objects.create(
+    EditionFactory(
         programme=programme, number=2, starts_on=datetime.date(2025, 2, 1), host_state=senegal
     )
     # As a row written before the rule: update() skips model validation.
@@ -132,9 +134,9 @@ def test_feeds_answer_even_with_an_edition_stored_before_dates_were_bounded(
 
 @pytest.mark.parametrize("title", ["First line\nSecond line", "Carriage\rreturn", "Line\u2028sep"])
 def test_the_api_refuses_a_title_on_several_lines(
-    api_client, focal_turkiye, paragraph_training, title
+    api_client, turkiye_focal_point, paragraph_training, title
 ):
-    response = token_client(api_client, focal_turkiye).post(
+    response = token_client(api_client, turkiye_focal_point).post(
         "/api/v1/commitments/", {"paragraph": paragraph_training.pk, "title": title}, format="json"
     )
 
@@ -143,11 +145,11 @@ def test_the_api_refuses_a_title_on_several_lines(
 
 
 def test_the_service_and_the_import_refuse_a_title_on_several_lines(
-    client, secretariat, focal_turkiye, paragraph_training, turkiye
+    client, secretariat, turkiye_focal_point, paragraph_training, turkiye
 ):
     with pytest.raises(ValidationError) as refused:
         commitment_create(
-            user=focal_turkiye, paragraph=paragraph_training, state=turkiye, title="A\nB"
+            user=turkiye_focal_point, paragraph=paragraph_training, state=turkiye, title="A\nB"
         )
     client.force_login(secretariat, backend="django.contrib.auth.backends.ModelBackend")
     csv = (
@@ -165,8 +167,10 @@ def test_the_service_and_the_import_refuse_a_title_on_several_lines(
     assert Commitment.objects.count() == 0
 
 
-def test_a_link_with_a_right_to_left_override_is_refused(api_client, focal_turkiye, commitment):
-    response = token_client(api_client, focal_turkiye).post(
+def test_a_link_with_a_right_to_left_override_is_refused(
+    api_client, turkiye_focal_point, commitment
+):
+    response = token_client(api_client, turkiye_focal_point).post(
         "/api/v1/progress-reports/",
         {
             "commitment": commitment.pk,
@@ -185,7 +189,7 @@ def test_a_link_with_a_right_to_left_override_is_refused(api_client, focal_turki
 
 def test_a_title_stored_with_a_line_break_cannot_fail_a_report_after_it_is_stored(
     api_client,
-    focal_turkiye,
+    turkiye_focal_point,
     secretariat,
     commitment,
     mailoutbox,
@@ -195,7 +199,7 @@ def test_a_title_stored_with_a_line_break_cannot_fail_a_report_after_it_is_store
     Commitment.objects.filter(pk=commitment.pk).update(title="Train\r\ndiplomats")
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = token_client(api_client, focal_turkiye).post(
+        response = token_client(api_client, turkiye_focal_point).post(
             "/api/v1/progress-reports/",
             {
                 "commitment": commitment.pk,

@@ -14,12 +14,28 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
-from django.utils import translation
+from django.utils import timezone, translation
 
-from conferences.models import CitedFigure, Conference, Recommendation, RecommendationFollowUp
-from network.models import ContactGroup, ContactGroupMeeting, ContactGroupMembership, RosterMember
-from resolutions.models import Commitment, Paragraph, ParagraphStatusUpdate, ProgressReport
-from trainings.models import Edition, Participant, Programme
+from conferences.models import Conference
+from network.models import ContactGroup
+from resolutions.models import Commitment, Paragraph
+from tests.factories import (
+    CitedFigureFactory,
+    CommitmentFactory,
+    ConferenceFactory,
+    ContactGroupFactory,
+    ContactGroupMeetingFactory,
+    ContactGroupMembershipFactory,
+    EditionFactory,
+    ParagraphFactory,
+    ParagraphStatusUpdateFactory,
+    ParticipantFactory,
+    ProgrammeFactory,
+    ProgressReportFactory,
+    RecommendationFactory,
+    RecommendationFollowUpFactory,
+    RosterMemberFactory,
+)
 
 SINCE = datetime.date(2018, 1, 1)
 UNTIL = datetime.date(2018, 12, 31)
@@ -69,10 +85,15 @@ def commitment(
     **fields,
 ) -> Commitment:
     """A commitment; with a status beyond pledged, as validated progress delivered on a day."""
-    defaults = {"title": f"{state.name} pledge", "unit": "diplomats_trained"}
-    pledge = Commitment.objects.create(paragraph=paragraph, state=state, **{**defaults, **fields})
+    defaults = {
+        "title": f"{state.name} pledge",
+        "unit": "diplomats_trained",
+        "target_quantity": None,
+        "pledged_on": timezone.localdate(),
+    }
+    pledge = CommitmentFactory(paragraph=paragraph, state=state, **{**defaults, **fields})
     if status != "pledged":
-        ProgressReport.objects.create(
+        ProgressReportFactory(
             commitment=pledge,
             status=status,
             quantity_delivered=delivered_quantity,
@@ -94,7 +115,7 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
     paragraph_training.title_ar = "التدريب على الوساطة"
     paragraph_training.title_fr = "Formation à la médiation"
     paragraph_training.save()
-    network = Paragraph.objects.create(
+    network = ParagraphFactory(
         resolution=resolution,
         number=7,
         title="Network of mediators",
@@ -102,20 +123,20 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
         title_fr="Réseau de médiateurs",
         theme="network",
     )
-    code = Paragraph.objects.create(
+    code = ParagraphFactory(
         resolution=resolution, title="Code of conduct for mediators", theme="standards"
     )
-    ParagraphStatusUpdate.objects.create(
+    ParagraphStatusUpdateFactory(
         paragraph=paragraph_training,
         status="in_progress",
         as_of=datetime.date(2018, 11, 29),
         source="Summary report of the 2nd Conference",
     )
     # Assessed after the period: a 2018 report must not show it.
-    ParagraphStatusUpdate.objects.create(
+    ParagraphStatusUpdateFactory(
         paragraph=paragraph_training, status="implemented", as_of=datetime.date(2019, 6, 1)
     )
-    ParagraphStatusUpdate.objects.create(
+    ParagraphStatusUpdateFactory(
         paragraph=network, status="not_started", as_of=datetime.date(2018, 11, 29)
     )
 
@@ -150,7 +171,7 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
         pledged_on=datetime.date(2019, 2, 1),
     )
 
-    group = ContactGroup.objects.create(
+    group = ContactGroupFactory(
         name="Contact Group of the Friends of Mediation",
         name_fr="Groupe de contact des amis de la médiation",
         name_ar="مجموعة الاتصال لأصدقاء الوساطة",
@@ -159,13 +180,9 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
         reported_member_count=24,
         reported_members_as_of=datetime.date(2018, 11, 29),
     )
-    ContactGroupMembership.objects.create(
-        group=group, state=turkiye, joined_on=datetime.date(2018, 9, 24)
-    )
-    ContactGroupMembership.objects.create(
-        group=group, state=senegal, joined_on=datetime.date(2019, 3, 1)
-    )
-    first = ContactGroupMeeting.objects.create(
+    ContactGroupMembershipFactory(group=group, state=turkiye, joined_on=datetime.date(2018, 9, 24))
+    ContactGroupMembershipFactory(group=group, state=senegal, joined_on=datetime.date(2019, 3, 1))
+    first = ContactGroupMeetingFactory(
         group=group,
         number=1,
         held_on=datetime.date(2018, 9, 24),
@@ -173,7 +190,7 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
         level="ministerial",
     )
     first.states_present.add(turkiye)
-    ContactGroupMeeting.objects.create(
+    ContactGroupMeetingFactory(
         group=group,
         number=3,
         held_on=datetime.date(2019, 6, 27),
@@ -181,7 +198,7 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
         level="ambassador",
     )
 
-    RosterMember.objects.create(
+    RosterMemberFactory(
         full_name="Person Nominated 2017",
         gender="male",
         nominating_state=turkiye,
@@ -189,19 +206,17 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
         vetting_status="vetted",
         consent_given_on=datetime.date(2017, 5, 1),
     )
-    RosterMember.objects.create(
+    RosterMemberFactory(
         full_name="Person Nominated 2018",
         gender="female",
         nominating_state=senegal,
         nominated_on=datetime.date(2018, 3, 1),
         consent_given_on=datetime.date(2018, 3, 1),
     )
-    RosterMember.objects.create(
-        full_name="Person Nominated 2019",
-        gender="female",
-        nominated_on=datetime.date(2019, 3, 1),
+    RosterMemberFactory(
+        full_name="Person Nominated 2019", gender="female", nominated_on=datetime.date(2019, 3, 1)
     )
-    RosterMember.objects.create(
+    RosterMemberFactory(
         full_name="Person Who Withdrew",
         gender="male",
         nominated_on=datetime.date(2018, 2, 1),
@@ -209,10 +224,10 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
         consent_withdrawn_on=datetime.date(2018, 6, 1),
     )
 
-    programme = Programme.objects.create(
+    programme = ProgrammeFactory(
         name="Mediation for Peace", name_ar="الوساطة من أجل السلام", slug="mediation-for-peace"
     )
-    Edition.objects.create(
+    EditionFactory(
         programme=programme,
         number=1,
         starts_on=datetime.date(2018, 11, 29),
@@ -221,7 +236,7 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
         reported_participants=30,
         reported_states=17,
     )
-    recorded = Edition.objects.create(
+    recorded = EditionFactory(
         programme=programme,
         number=2,
         starts_on=datetime.date(2018, 5, 7),
@@ -229,17 +244,17 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
         place="Dakar",
         host_state=senegal,
     )
-    Participant.objects.create(
+    ParticipantFactory(
         edition=recorded, full_name="A", gender="female", state=senegal, completion="completed"
     )
-    Participant.objects.create(
+    ParticipantFactory(
         edition=recorded, full_name="B", gender="male", state=turkiye, completion="withdrawn"
     )
-    Edition.objects.create(
+    EditionFactory(
         programme=programme, number=3, starts_on=datetime.date(2019, 9, 9), reported_participants=40
     )
 
-    conference = Conference.objects.create(
+    conference = ConferenceFactory(
         ordinal=2,
         title="2nd Conference of OIC Member States on Mediation",
         title_fr="Deuxième Conférence des États membres de l'OCI sur la médiation",
@@ -248,19 +263,19 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
         city="Istanbul",
         host_state=turkiye,
     )
-    keep_annual = Recommendation.objects.create(
+    keep_annual = RecommendationFactory(
         conference=conference, number=1, text="Keep the conference annual."
     )
-    Recommendation.objects.create(
+    RecommendationFactory(
         conference=conference, number=2, text="Offer targeted training for mid-to-senior diplomats."
     )
-    RecommendationFollowUp.objects.create(
+    RecommendationFollowUpFactory(
         recommendation=keep_annual, status="in_progress", as_of=datetime.date(2018, 11, 29)
     )
-    RecommendationFollowUp.objects.create(
+    RecommendationFollowUpFactory(
         recommendation=keep_annual, status="implemented", as_of=datetime.date(2019, 11, 1)
     )
-    CitedFigure.objects.create(
+    CitedFigureFactory(
         statement="of the world's conflicts take place in the OIC geography",
         value=Decimal("60"),
         unit="%",
@@ -272,20 +287,3 @@ def year_2018(resolution, paragraph_training, turkiye, senegal) -> Year:
 
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-@pytest.fixture
-def secretariat_client(client, secretariat):
-    client.force_login(secretariat, backend=MODEL_BACKEND)
-    return client
-
-
-@pytest.fixture
-def staff_outside_secretariat(db):
-    from django.contrib.auth import get_user_model
-
-    from tests.conftest import PASSWORD
-
-    return get_user_model().objects.create_user(
-        username="omar.staff", email="omar@oic.example", password=PASSWORD, is_staff=True
-    )

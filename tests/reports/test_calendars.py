@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 
 from network.models import ContactGroupMeeting, MemberState
+from tests.factories import ContactGroupMeetingFactory
 from trainings.models import Edition
 
 
@@ -137,7 +138,7 @@ def test_feeds_take_the_same_queries_for_1_or_3_events_of_each_kind(client, year
     one = cold()
     group = ContactGroupMeeting.objects.get().group
     for number in (4, 5):
-        ContactGroupMeeting.objects.create(
+        ContactGroupMeetingFactory(
             group=group,
             number=number,
             held_on=datetime.date(2020, number, 1),

@@ -146,10 +146,10 @@ def test_a_period_ending_before_it_starts_is_refused_with_a_message(secretariat_
 
 
 def test_only_the_secretariat_reaches_the_report_page(
-    client, focal_turkiye, staff_outside_secretariat
+    client, turkiye_focal_point, staff_outside_secretariat
 ):
     assert client.get(REPORT_PAGE).status_code == 302
-    client.force_login(focal_turkiye, backend=MODEL_BACKEND)
+    client.force_login(turkiye_focal_point, backend=MODEL_BACKEND)
     assert client.get(REPORT_PAGE).status_code == 302
     client.force_login(staff_outside_secretariat, backend=MODEL_BACKEND)
     assert client.post(
@@ -161,7 +161,7 @@ def test_only_the_secretariat_reaches_the_report_page(
     assert PublishedReport.objects.count() == 0
 
 
-def test_publishing_is_refused_to_anyone_but_the_secretariat(focal_turkiye):
+def test_publishing_is_refused_to_anyone_but_the_secretariat(turkiye_focal_point):
     from django.core.exceptions import PermissionDenied
 
     from oic_mediation.reports.drawing import draw_report
@@ -169,7 +169,7 @@ def test_publishing_is_refused_to_anyone_but_the_secretariat(focal_turkiye):
 
     with pytest.raises(PermissionDenied):
         published_report_publish(
-            user=focal_turkiye,
+            user=turkiye_focal_point,
             since=datetime.date(2018, 1, 1),
             until=datetime.date(2018, 12, 31),
             language="en",

@@ -13,6 +13,7 @@ from django.utils import translation
 
 from oic_mediation.reports.data import implementation_report
 from oic_mediation.reports.rendering import render_pdf
+from tests.factories import CitedFigureFactory
 from tests.reports.conftest import SINCE, UNTIL
 
 # pdftotext wraps right-to-left runs in Unicode bidi marks and embeddings.
@@ -243,9 +244,8 @@ def test_pdf_gives_each_heading_whole_the_period_in_order_and_pages_as_n_of_tota
 def test_pdf_prints_each_table_once_and_each_figure_and_source_as_the_dashboard(
     year_2018, tmp_path
 ):
-    from conferences.models import CitedFigure
 
-    CitedFigure.objects.create(
+    CitedFigureFactory(
         statement="total cost of conflicts worldwide",
         value="14.30",
         unit="USD trillion",

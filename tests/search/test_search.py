@@ -7,31 +7,26 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
-from conferences.models import Conference, Document, Recommendation
 from core.text_search import TextQuery
-from network.models import RosterMember
 from oic_mediation import search
-from resolutions.models import Commitment, Paragraph, ProgressReport
-from tests.conftest import PASSWORD
+from tests.factories import (
+    CommitmentFactory,
+    ConferenceFactory,
+    DocumentFactory,
+    ParagraphFactory,
+    ProgrammeFactory,
+    ProgressReportFactory,
+    RecommendationFactory,
+    RosterMemberFactory,
+    StaffFactory,
+)
 from tests.reliability.conftest import MODEL_BACKEND
-from trainings.models import Programme
 
 pytestmark = pytest.mark.django_db
-
-
-def pledge(state, paragraph, **titles) -> Commitment:
-    return Commitment.objects.create(
-        state=state,
-        paragraph=paragraph,
-        target_quantity=10,
-        pledged_on=datetime.date(2019, 1, 1),
-        **titles,
-    )
 
 
 def results(client, language: str, **params) -> tuple[list[dict], str]:
@@ -55,20 +50,22 @@ def results(client, language: str, **params) -> tuple[list[dict], str]:
 @pytest.fixture
 def pledges(turkiye, senegal, paragraph_training):
     return [
-        pledge(
-            turkiye,
-            paragraph_training,
+        CommitmentFactory(
+            state=turkiye,
+            paragraph=paragraph_training,
             title_en="Train forty diplomats in mediation",
             title_fr="Former quarante diplomates à la médiation",
             title_ar="تدريب أربعين دبلوماسياً على الوساطة",
+            unit="actions",
         ),
-        pledge(
-            senegal,
-            paragraph_training,
+        CommitmentFactory(
+            state=senegal,
+            paragraph=paragraph_training,
             title_en="Host a regional workshop",
             title_fr="Accueillir un atelier régional",
             title_ar="استضافة ورشة عمل إقليمية",
             description_en="A workshop on mediation for young diplomats.",
+            unit="actions",
         ),
     ]
 
@@ -108,7 +105,12 @@ def test_a_match_in_the_title_ranks_above_a_match_in_the_body(client, pledges):
 def test_a_record_without_a_translation_is_found_in_the_text_the_reader_sees(
     client, turkiye, paragraph_training
 ):
-    pledge(turkiye, paragraph_training, title_en="Deploy a standby mediation team")
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title_en="Deploy a standby mediation team",
+        unit="actions",
+    )
 
     found, _html = results(client, "ar", q="standby")
 
@@ -118,7 +120,12 @@ def test_a_record_without_a_translation_is_found_in_the_text_the_reader_sees(
 def test_matched_words_are_highlighted_and_stored_markup_is_escaped(
     client, turkiye, paragraph_training
 ):
-    pledge(turkiye, paragraph_training, title_en='<script>alert("x")</script> Mediation week')
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title_en='<script>alert("x")</script> Mediation week',
+        unit="actions",
+    )
 
     found, html = results(client, "en", q="mediation", kind="commitment")
 
@@ -132,7 +139,12 @@ def test_results_come_a_page_at_a_time_and_the_links_keep_the_query(
     client, turkiye, paragraph_training
 ):
     for number in range(25):
-        pledge(turkiye, paragraph_training, title_en=f"Mediation pledge {number}")
+        CommitmentFactory(
+            state=turkiye,
+            paragraph=paragraph_training,
+            title_en=f"Mediation pledge {number}",
+            unit="actions",
+        )
 
     first, first_html = results(client, "en", q="pledge")
     second, _ = results(client, "en", q="pledge", page=2)
@@ -182,14 +194,19 @@ def test_an_empty_or_stop_word_query_shows_the_form_without_error(client, pledge
 def test_every_public_kind_is_found_and_links_to_its_page(
     client, turkiye, paragraph_training, resolution
 ):
-    conference = Conference.objects.create(
-        ordinal=2, title="2nd Conference on Zephyr mediation", starts_on=datetime.date(2018, 11, 29)
+    conference = ConferenceFactory(
+        ordinal=2,
+        title="2nd Conference on Zephyr mediation",
+        starts_on=datetime.date(2018, 11, 29),
+        city="",
     )
-    Recommendation.objects.create(conference=conference, number=1, text="Zephyr working group")
-    Document.objects.create(kind="other", title="Zephyr study", language="en", is_public=True)
-    Programme.objects.create(name="Zephyr programme", slug="zephyr")
-    Paragraph.objects.create(resolution=resolution, number=9, title="Zephyr measure")
-    pledge(turkiye, paragraph_training, title_en="Zephyr pledge")
+    RecommendationFactory(conference=conference, number=1, text="Zephyr working group")
+    DocumentFactory(kind="other", title="Zephyr study", language="en", is_public=True)
+    ProgrammeFactory(name="Zephyr programme", slug="zephyr")
+    ParagraphFactory(resolution=resolution, number=9, title="Zephyr measure")
+    CommitmentFactory(
+        state=turkiye, paragraph=paragraph_training, title_en="Zephyr pledge", unit="actions"
+    )
 
     found, html = results(client, "en", q="zephyr")
 
@@ -209,16 +226,17 @@ def test_every_public_kind_is_found_and_links_to_its_page(
 def test_unpublished_documents_and_progress_reports_are_not_searched_in_public(
     client, secretariat, turkiye, paragraph_training
 ):
-    Document.objects.create(
-        kind="other", title="Confidential zephyr memo", language="en", is_public=False
+    DocumentFactory(kind="other", title="Confidential zephyr memo", language="en", is_public=False)
+    commitment = CommitmentFactory(
+        state=turkiye, paragraph=paragraph_training, title_en="Train diplomats", unit="actions"
     )
-    commitment = pledge(turkiye, paragraph_training, title_en="Train diplomats")
-    ProgressReport.objects.create(
+    ProgressReportFactory(
         commitment=commitment,
         status="in_progress",
         narrative="Zephyr narrative",
         review_status="validated",
         reviewed_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC),
+        quantity_delivered=0,
     )
 
     public, _ = results(client, "en", q="zephyr")
@@ -242,7 +260,12 @@ def test_the_public_search_runs_the_same_queries_for_one_or_three_results(
     client, django_assert_num_queries, turkiye, paragraph_training, size
 ):
     for number in range(size):
-        pledge(turkiye, paragraph_training, title_en=f"Quartz pledge {number}")
+        CommitmentFactory(
+            state=turkiye,
+            paragraph=paragraph_training,
+            title_en=f"Quartz pledge {number}",
+            unit="actions",
+        )
 
     with django_assert_num_queries(SEARCH_QUERIES):
         found, _ = results(client, "en", q="quartz")
@@ -294,24 +317,31 @@ def test_each_public_search_is_answered_from_its_gin_index(kind, index, language
 
 
 def test_a_focal_point_searches_their_own_states_records_only(
-    client, focal_turkiye, turkiye, senegal, paragraph_training
+    client, turkiye_focal_point, turkiye, senegal, paragraph_training
 ):
-    own = pledge(turkiye, paragraph_training, title_en="Zephyr training of our diplomats")
-    pledge(senegal, paragraph_training, title_en="Zephyr training in Dakar")
-    ProgressReport.objects.create(
+    own = CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title_en="Zephyr training of our diplomats",
+        unit="actions",
+    )
+    CommitmentFactory(
+        state=senegal,
+        paragraph=paragraph_training,
+        title_en="Zephyr training in Dakar",
+        unit="actions",
+    )
+    ProgressReportFactory(
         commitment=own,
         status="in_progress",
         narrative="Zephyr course held; returned for changes",
         review_status="returned",
         reviewed_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC),
+        quantity_delivered=0,
     )
-    RosterMember.objects.create(
-        full_name="Zephyr Nominee", gender="female", nominating_state=turkiye
-    )
-    RosterMember.objects.create(
-        full_name="Zephyr Other Nominee", gender="female", nominating_state=senegal
-    )
-    client.force_login(focal_turkiye, backend=MODEL_BACKEND)
+    RosterMemberFactory(full_name="Zephyr Nominee", gender="female", nominating_state=turkiye)
+    RosterMemberFactory(full_name="Zephyr Other Nominee", gender="female", nominating_state=senegal)
+    client.force_login(turkiye_focal_point, backend=MODEL_BACKEND)
 
     response = client.get(reverse("my_state:search", args=["turkiye"]), {"q": "zephyr"})
     refused = client.get(reverse("my_state:search", args=["senegal"]), {"q": "zephyr"})
@@ -339,7 +369,7 @@ def test_my_state_search_needs_a_sign_in(client, turkiye):
 def test_the_secretariat_searches_every_record_and_opens_it_in_the_admin(
     client, secretariat, turkiye
 ):
-    person = RosterMember.objects.create(full_name="Zephyr Mediator", gender="male")
+    person = RosterMemberFactory(full_name="Zephyr Mediator", gender="male")
     client.force_login(secretariat, backend=MODEL_BACKEND)
 
     response = client.get(reverse("secretariat_search"), {"q": "Zephyr"})
@@ -351,9 +381,7 @@ def test_the_secretariat_searches_every_record_and_opens_it_in_the_admin(
 
 
 def test_staff_outside_the_secretariat_and_anonymous_visitors_are_refused(client):
-    staff = get_user_model().objects.create_user(
-        username="other.staff", password=PASSWORD, is_staff=True
-    )
+    staff = StaffFactory(username="other.staff")
 
     anonymous = client.get(reverse("secretariat_search"), {"q": "x"})
     client.force_login(staff, backend=MODEL_BACKEND)

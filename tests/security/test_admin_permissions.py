@@ -15,8 +15,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from network.models import RosterMember
-from tests import test_admin as admin_tests
-from tests.conftest import PASSWORD
+from tests.admin import test_pages as admin_tests
 from trainings.models import Participant
 
 one_of_each = admin_tests.one_of_each
@@ -30,13 +29,6 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 PRIVATE_EMAIL = "private.member@hidden.example"
 PARTICIPANT_EMAIL = "participant@hidden.example"
 DOMAIN_APPS = ("network", "resolutions", "trainings", "conferences")
-
-
-@pytest.fixture
-def staff_without_group(db):
-    return get_user_model().objects.create_user(
-        username="sam.staff", email="sam@oic.example", password=PASSWORD, is_staff=True
-    )
 
 
 @pytest.fixture
@@ -103,9 +95,9 @@ def test_the_matrix_covers_import_export_revert_and_every_model(records):
 
 
 def test_a_staff_member_without_a_group_gets_403_on_every_admin_page(
-    client, staff_without_group, records
+    client, staff_outside_secretariat, records
 ):
-    client.force_login(staff_without_group, backend=MODEL_BACKEND)
+    client.force_login(staff_outside_secretariat, backend=MODEL_BACKEND)
     allowed = []
 
     for name, url in admin_urls(records):
@@ -130,15 +122,15 @@ def test_a_staff_member_without_a_group_gets_403_on_every_admin_page(
 
 
 def test_a_staff_member_without_a_group_can_neither_export_nor_import_personal_data(
-    client, staff_without_group, records
+    client, staff_outside_secretariat, records
 ):
     private = records[RosterMember]
-    client.force_login(staff_without_group, backend=MODEL_BACKEND)
+    client.force_login(staff_outside_secretariat, backend=MODEL_BACKEND)
     # The form a Secretariat member would post, every column ticked.
     client.force_login(records[get_user_model()], backend=MODEL_BACKEND)
     roster_form = admin_tests.form_fields(client.get("/admin/network/rostermember/export/"))
     participant_form = admin_tests.form_fields(client.get("/admin/trainings/participant/export/"))
-    client.force_login(staff_without_group, backend=MODEL_BACKEND)
+    client.force_login(staff_outside_secretariat, backend=MODEL_BACKEND)
     exported = client.post("/admin/network/rostermember/export/", {**roster_form, "format": "0"})
     participants = client.post(
         "/admin/trainings/participant/export/", {**participant_form, "format": "0"}
@@ -162,9 +154,9 @@ def test_a_staff_member_without_a_group_can_neither_export_nor_import_personal_d
 
 
 def test_a_focal_point_is_sent_to_the_admin_sign_in_from_every_admin_page(
-    client, focal_turkiye, records
+    client, turkiye_focal_point, records
 ):
-    client.force_login(focal_turkiye, backend=MODEL_BACKEND)
+    client.force_login(turkiye_focal_point, backend=MODEL_BACKEND)
     login = reverse("admin:login")
     let_in = []
 
@@ -189,7 +181,7 @@ def test_the_secretariat_opens_every_admin_page_including_import_and_export(
         # The confirmation of an import is POSTed only, from the dry run's page.
         expected = 405 if name.endswith("_process_import") else 200
         if name == "resolutions_progressreport_delete":
-            expected = 403  # nobody deletes a progress report (tests/test_admin.py)
+            expected = 403  # nobody deletes a progress report (tests/admin/test_pages.py)
         if response.status_code != expected:
             refused.append((url, response.status_code))
 

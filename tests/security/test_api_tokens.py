@@ -38,28 +38,28 @@ def commitments_with(key: str) -> int:
     return client.get("/api/v1/commitments/").status_code
 
 
-def test_a_token_works_and_only_its_hash_is_stored(focal_turkiye):
+def test_a_token_works_and_only_its_hash_is_stored(turkiye_focal_point):
     answer = obtain()
 
-    stored = AuthToken.objects.get(user=focal_turkiye)
+    stored = AuthToken.objects.get(user=turkiye_focal_point)
     assert commitments_with(answer["token"]) == 200
     assert answer["token"] not in (stored.digest, stored.token_key)
     assert answer["token"].startswith(stored.token_key)
     assert len(stored.digest) == 128  # SHA-512, hex
 
 
-def test_a_token_expires(focal_turkiye, settings):
+def test_a_token_expires(turkiye_focal_point, settings):
     answer = obtain()
     expiry = datetime.datetime.fromisoformat(answer["expiry"])
 
     assert datetime.timedelta(days=29) < expiry - timezone.now() <= datetime.timedelta(days=30)
-    AuthToken.objects.filter(user=focal_turkiye).update(expiry=timezone.now())
+    AuthToken.objects.filter(user=turkiye_focal_point).update(expiry=timezone.now())
     assert commitments_with(answer["token"]) == 401
 
 
-def test_changing_the_password_revokes_every_token(client, focal_turkiye):
+def test_changing_the_password_revokes_every_token(client, turkiye_focal_point):
     first, second = obtain()["token"], obtain()["token"]
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
 
     changed = client.post(
         "/en/accounts/password/change/",
@@ -71,10 +71,10 @@ def test_changing_the_password_revokes_every_token(client, focal_turkiye):
     assert commitments_with(obtain(password=NEW_PASSWORD)["token"]) == 200
 
 
-def test_a_password_reset_revokes_every_token(client, focal_turkiye):
+def test_a_password_reset_revokes_every_token(client, turkiye_focal_point):
     key = obtain()["token"]
-    uid = urlsafe_base64_encode(force_bytes(focal_turkiye.pk))
-    token = default_token_generator.make_token(focal_turkiye)
+    uid = urlsafe_base64_encode(force_bytes(turkiye_focal_point.pk))
+    token = default_token_generator.make_token(turkiye_focal_point)
     form = client.get(f"/en/accounts/password/reset/{uid}/{token}/", follow=True)
 
     reset = client.post(
@@ -86,7 +86,7 @@ def test_a_password_reset_revokes_every_token(client, focal_turkiye):
     assert commitments_with(key) == 401
 
 
-def test_the_changepassword_command_revokes_every_token(focal_turkiye, monkeypatch):
+def test_the_changepassword_command_revokes_every_token(turkiye_focal_point, monkeypatch):
     key = obtain()["token"]
     answers = iter([NEW_PASSWORD, NEW_PASSWORD])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
@@ -97,7 +97,7 @@ def test_the_changepassword_command_revokes_every_token(focal_turkiye, monkeypat
 
 
 def test_the_owner_lists_their_tokens_without_the_keys_and_revokes_one(
-    focal_turkiye, focal_senegal
+    turkiye_focal_point, senegal_focal_point
 ):
     first, second = obtain()["token"], obtain()["token"]
     other = obtain("moussa.senegal")["token"]
@@ -122,7 +122,7 @@ def test_the_owner_lists_their_tokens_without_the_keys_and_revokes_one(
     ]
 
 
-def test_a_token_header_that_is_not_ascii_gets_401_not_500(focal_turkiye):
+def test_a_token_header_that_is_not_ascii_gets_401_not_500(turkiye_focal_point):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION="Token caf\u00e9")
 
@@ -132,7 +132,7 @@ def test_a_token_header_that_is_not_ascii_gets_401_not_500(focal_turkiye):
     assert response.json()["code"] == "authentication_failed"
 
 
-def test_the_secretariats_token_admin_shows_no_usable_key(client, secretariat, focal_turkiye):
+def test_the_secretariats_token_admin_shows_no_usable_key(client, secretariat, turkiye_focal_point):
     key = obtain()["token"]
     client.force_login(secretariat, backend="django.contrib.auth.backends.ModelBackend")
 

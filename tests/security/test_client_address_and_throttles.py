@@ -76,7 +76,7 @@ def three_failures_lock(settings):
 
 @pytest.mark.django_db
 def test_behind_a_proxy_a_lockout_holds_one_client_and_not_everyone(
-    client, settings, focal_turkiye, three_failures_lock
+    client, settings, turkiye_focal_point, three_failures_lock
 ):
     settings.PROXY_COUNT = 1
 
@@ -89,7 +89,7 @@ def test_behind_a_proxy_a_lockout_holds_one_client_and_not_everyone(
 
 @pytest.mark.django_db
 def test_without_a_proxy_a_new_forwarded_address_each_time_does_not_escape_the_lockout(
-    client, settings, focal_turkiye, three_failures_lock
+    client, settings, turkiye_focal_point, three_failures_lock
 ):
     settings.PROXY_COUNT = 0
 

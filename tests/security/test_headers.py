@@ -48,8 +48,8 @@ def assert_cacheable(response) -> None:
 
 
 @pytest.fixture
-def token_client(focal_turkiye) -> Client:
-    _token, key = AuthToken.objects.create(user=focal_turkiye)
+def token_client(turkiye_focal_point) -> Client:
+    _token, key = AuthToken.objects.create(user=turkiye_focal_point)
     return Client(HTTP_AUTHORIZATION=f"Token {key}")
 
 
@@ -62,8 +62,8 @@ def test_public_page_has_the_headers_and_may_be_cached(client):
     assert_cacheable(response)
 
 
-def test_public_page_to_a_signed_in_user_is_not_stored(client, focal_turkiye):
-    client.force_login(focal_turkiye)
+def test_public_page_to_a_signed_in_user_is_not_stored(client, turkiye_focal_point):
+    client.force_login(turkiye_focal_point)
 
     response = client.get("/en/")
 
@@ -98,8 +98,8 @@ def test_admin_sign_in_page_is_never_stored(client):
     assert_private(response)
 
 
-def test_my_state_is_never_stored(client, focal_turkiye):
-    client.force_login(focal_turkiye)
+def test_my_state_is_never_stored(client, turkiye_focal_point):
+    client.force_login(turkiye_focal_point)
 
     response = client.get("/en/my-state/turkiye/")
 
@@ -109,9 +109,9 @@ def test_my_state_is_never_stored(client, focal_turkiye):
 
 
 @pytest.mark.parametrize("language", ["ar", "en", "fr"])
-def test_account_pages_are_never_stored_in_any_language(client, focal_turkiye, language):
+def test_account_pages_are_never_stored_in_any_language(client, turkiye_focal_point, language):
     sign_in = client.get(f"/{language}/accounts/login/")
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     password_change = client.get(f"/{language}/accounts/password/change/")
 
     for response in (sign_in, password_change):
@@ -138,8 +138,8 @@ def test_api_to_a_token_holder_is_never_stored(token_client, turkiye):
         assert_private(response)
 
 
-def test_api_to_a_signed_in_session_is_never_stored(client, focal_turkiye):
-    client.force_login(focal_turkiye)
+def test_api_to_a_signed_in_session_is_never_stored(client, turkiye_focal_point):
+    client.force_login(turkiye_focal_point)
 
     response = client.get("/api/v1/commitments/")
 
@@ -147,7 +147,7 @@ def test_api_to_a_signed_in_session_is_never_stored(client, focal_turkiye):
     assert_private(response)
 
 
-def test_the_token_answer_is_never_stored(client, focal_turkiye):
+def test_the_token_answer_is_never_stored(client, turkiye_focal_point):
     from tests.conftest import PASSWORD
 
     response = client.post(

@@ -52,7 +52,7 @@ def token_request(client, username, password, address="192.0.2.10"):
     )
 
 
-def test_portal_sign_in_locks_the_username_out_after_three_failures(client, focal_turkiye):
+def test_portal_sign_in_locks_the_username_out_after_three_failures(client, turkiye_focal_point):
     statuses = [portal_sign_in(client, "ayse.turkiye", WRONG).status_code for _ in range(LIMIT)]
     assert statuses == [200, 200, 429]
 
@@ -66,7 +66,7 @@ def test_portal_sign_in_locks_the_username_out_after_three_failures(client, foca
     assert "_auth_user_id" not in client.session
 
 
-def test_the_lockout_page_is_translated(client, focal_turkiye):
+def test_the_lockout_page_is_translated(client, turkiye_focal_point):
     for _ in range(LIMIT):
         client.post(
             "/fr/accounts/login/",
@@ -83,7 +83,7 @@ def test_the_lockout_page_is_translated(client, focal_turkiye):
 
 
 def test_a_lockout_holds_for_one_username_from_one_address_only(
-    client, focal_turkiye, focal_senegal
+    client, turkiye_focal_point, senegal_focal_point
 ):
     for _ in range(LIMIT):
         portal_sign_in(client, "ayse.turkiye", WRONG, address="192.0.2.10")
@@ -106,7 +106,7 @@ def test_admin_sign_in_locks_the_username_out_after_three_failures(client, secre
     assert client.get("/admin/").status_code == 302
 
 
-def test_api_token_endpoint_locks_the_username_out_with_a_json_reason(client, focal_turkiye):
+def test_api_token_endpoint_locks_the_username_out_with_a_json_reason(client, turkiye_focal_point):
     statuses = [token_request(client, "ayse.turkiye", WRONG).status_code for _ in range(LIMIT)]
     assert statuses == [401, 401, 429]
 
@@ -126,7 +126,9 @@ def test_failures_on_the_three_sign_ins_add_up(client, secretariat):
     assert admin_sign_in(client, "sara.secretariat", WRONG).status_code == 429
 
 
-def test_the_secretariat_unlocks_a_user_from_the_user_list(client, secretariat, focal_turkiye):
+def test_the_secretariat_unlocks_a_user_from_the_user_list(
+    client, secretariat, turkiye_focal_point
+):
     for _ in range(LIMIT):
         portal_sign_in(client, "ayse.turkiye", WRONG)
     assert portal_sign_in(client, "ayse.turkiye", PASSWORD).status_code == 429
@@ -136,7 +138,7 @@ def test_the_secretariat_unlocks_a_user_from_the_user_list(client, secretariat, 
 
     done = staff.post(
         "/admin/auth/user/",
-        {"action": "unlock_sign_in", "_selected_action": [focal_turkiye.pk]},
+        {"action": "unlock_sign_in", "_selected_action": [turkiye_focal_point.pk]},
         follow=True,
     )
 
@@ -146,7 +148,7 @@ def test_the_secretariat_unlocks_a_user_from_the_user_list(client, secretariat, 
     assert portal_sign_in(client, "ayse.turkiye", PASSWORD).status_code == 302
 
 
-def test_the_user_list_shows_who_is_locked_out(client, secretariat, focal_turkiye):
+def test_the_user_list_shows_who_is_locked_out(client, secretariat, turkiye_focal_point):
     for _ in range(LIMIT):
         portal_sign_in(client, "ayse.turkiye", WRONG)
     staff = type(client)()
@@ -157,7 +159,9 @@ def test_the_user_list_shows_who_is_locked_out(client, secretariat, focal_turkiy
     assert sign_in_locked_column(user_list) == ["True", "False"]  # ayse.turkiye, sara.secretariat
 
 
-def test_the_secretariat_unlocks_from_axes_access_attempts(client, secretariat, focal_turkiye):
+def test_the_secretariat_unlocks_from_axes_access_attempts(
+    client, secretariat, turkiye_focal_point
+):
     for _ in range(LIMIT):
         portal_sign_in(client, "ayse.turkiye", WRONG)
     attempt = AccessAttempt.objects.get(username="ayse.turkiye")
@@ -169,7 +173,7 @@ def test_the_secretariat_unlocks_from_axes_access_attempts(client, secretariat, 
     assert portal_sign_in(client, "ayse.turkiye", PASSWORD).status_code == 302
 
 
-def test_a_successful_sign_in_clears_earlier_failures(client, focal_turkiye):
+def test_a_successful_sign_in_clears_earlier_failures(client, turkiye_focal_point):
     for _ in range(LIMIT - 1):
         portal_sign_in(client, "ayse.turkiye", WRONG)
     assert portal_sign_in(client, "ayse.turkiye", PASSWORD).status_code == 302

@@ -1,11 +1,11 @@
 """The production settings themselves, as `manage.py` loads them from the environment
-(`check --deploy` passing is tested in tests/test_settings.py)."""
+(`check --deploy` passing is tested in tests/production/test_settings.py)."""
 
 from __future__ import annotations
 
 import json
 
-from tests.test_settings import PRODUCTION, manage
+from tests.production.test_settings import PRODUCTION, manage
 
 SHOW = (
     "import json; from django.conf import settings as s; print(json.dumps({name: getattr(s, name) "

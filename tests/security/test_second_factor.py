@@ -67,8 +67,8 @@ def test_a_wrong_code_does_not_enrol_the_authenticator(client, secretariat):
     assert "otp_device_id" not in client.session
 
 
-def test_focal_points_are_not_offered_enrolment(client, focal_turkiye):
-    client.force_login(focal_turkiye)
+def test_focal_points_are_not_offered_enrolment(client, turkiye_focal_point):
+    client.force_login(turkiye_focal_point)
 
     response = client.get(reverse("accounts:two_factor"))
 
@@ -148,13 +148,13 @@ def test_portal_sign_in_asks_for_the_code_of_staff_with_an_authenticator(
     assert client.session["otp_device_id"] == secretariat_device.persistent_id
 
 
-def test_focal_points_still_sign_in_with_their_password_alone(client, focal_turkiye):
+def test_focal_points_still_sign_in_with_their_password_alone(client, turkiye_focal_point):
     response = client.post(
         reverse("accounts:login"), {"username": "ayse.turkiye", "password": PASSWORD}
     )
 
     assert response.status_code == 302
-    assert client.session["_auth_user_id"] == str(focal_turkiye.pk)
+    assert client.session["_auth_user_id"] == str(turkiye_focal_point.pk)
 
 
 def test_a_session_not_verified_by_the_code_does_not_open_the_admin(
@@ -211,8 +211,8 @@ def test_mandatory_mode_lets_staff_in_once_enrolled(client, secretariat, mandato
     assert client.get("/admin/network/memberstate/").status_code == 200
 
 
-def test_mandatory_mode_leaves_focal_points_alone(client, focal_turkiye, mandatory):
-    client.force_login(focal_turkiye)
+def test_mandatory_mode_leaves_focal_points_alone(client, turkiye_focal_point, mandatory):
+    client.force_login(turkiye_focal_point)
 
     assert client.get("/en/my-state/turkiye/").status_code == 200
 
@@ -243,10 +243,10 @@ def test_enrolling_deletes_the_staff_members_api_token(client, secretariat):
 
 
 def test_a_staff_token_from_before_the_second_factor_became_mandatory_is_refused(
-    client, settings, secretariat, focal_turkiye
+    client, settings, secretariat, turkiye_focal_point
 ):
     _staff, staff_token = AuthToken.objects.create(user=secretariat)
-    _focal, focal_token = AuthToken.objects.create(user=focal_turkiye)
+    _focal, focal_token = AuthToken.objects.create(user=turkiye_focal_point)
 
     def commitments_with(token):
         return client.get(

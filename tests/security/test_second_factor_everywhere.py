@@ -7,14 +7,13 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.groups import sync_secretariat_group
 from resolutions.models import Commitment, ProgressReport
 from tests.conftest import PASSWORD
+from tests.factories import CommitmentFactory, ProgressReportFactory, SecretariatFactory
 from tests.security.conftest import current_code
 
 pytestmark = pytest.mark.django_db
@@ -28,28 +27,27 @@ def mandatory(settings):
 @pytest.fixture
 def secretariat_member_not_staff(db):
     """In the Secretariat group, so with its powers, but without ``is_staff``."""
-    user = get_user_model().objects.create_user(
-        username="nadia.secretariat", email="nadia@oic.example", password=PASSWORD
+    return SecretariatFactory(
+        username="nadia.secretariat", email="nadia@oic.example", is_staff=False
     )
-    user.groups.add(sync_secretariat_group())
-    return user
 
 
 @pytest.fixture
-def submitted_report(paragraph_training, turkiye, focal_turkiye) -> ProgressReport:
-    commitment = Commitment.objects.create(
+def submitted_report(paragraph_training, turkiye, turkiye_focal_point) -> ProgressReport:
+    commitment = CommitmentFactory(
         state=turkiye,
         paragraph=paragraph_training,
         title="Train diplomats",
         target_quantity=10,
         pledged_on=datetime.date(2019, 1, 1),
+        unit="actions",
     )
-    return ProgressReport.objects.create(
+    return ProgressReportFactory(
         commitment=commitment,
         status="in_progress",
         quantity_delivered=4,
         narrative="Not yet validated",
-        reported_by=focal_turkiye,
+        reported_by=turkiye_focal_point,
     )
 
 
@@ -176,7 +174,7 @@ def test_a_secretariat_member_with_an_authenticator_is_asked_for_its_code(
 
 
 def test_focal_points_keep_the_session_api_with_their_password(
-    focal_turkiye, submitted_report, mandatory
+    turkiye_focal_point, submitted_report, mandatory
 ):
     client = signed_in_with_password("ayse.turkiye")
 

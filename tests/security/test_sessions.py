@@ -19,7 +19,9 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-def test_signing_in_gives_a_new_session_key_and_drops_the_old_one(client, settings, focal_turkiye):
+def test_signing_in_gives_a_new_session_key_and_drops_the_old_one(
+    client, settings, turkiye_focal_point
+):
     before = client.session.session_key  # a session planted before sign-in, as an attacker would
     assert Session.objects.filter(session_key=before).exists()
 
@@ -29,7 +31,7 @@ def test_signing_in_gives_a_new_session_key_and_drops_the_old_one(client, settin
     assert after != before
     assert Session.objects.filter(session_key=before).exists() is False
     assert Session.objects.get(session_key=after).get_decoded()["_auth_user_id"] == str(
-        focal_turkiye.pk
+        turkiye_focal_point.pk
     )
 
 
@@ -50,13 +52,13 @@ def seconds_left(client, settings) -> float:
 
 
 def test_staff_sessions_expire_after_30_idle_minutes_and_others_after_8_hours(
-    client, settings, secretariat, focal_turkiye
+    client, settings, secretariat, turkiye_focal_point
 ):
     client.force_login(secretariat)
     client.get("/admin/")
     staff_left = seconds_left(client, settings)
     other = type(client)()
-    other.force_login(focal_turkiye)
+    other.force_login(turkiye_focal_point)
     other.get("/en/my-state/turkiye/")
     focal_left = seconds_left(other, settings)
 
@@ -93,9 +95,9 @@ def test_an_active_staff_session_is_kept(client, secretariat, two_second_staff_i
 
 
 def test_a_focal_points_session_outlasts_the_staff_idle_time(
-    client, focal_turkiye, two_second_staff_idle
+    client, turkiye_focal_point, two_second_staff_idle
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     client.get("/en/my-state/turkiye/")
 
     time.sleep(2.5)
@@ -111,8 +113,8 @@ def test_a_focal_points_session_outlasts_the_staff_idle_time(
         ("123456789012345", "This password is entirely numeric."),
     ],
 )
-def test_password_change_refuses_weak_passwords(client, focal_turkiye, password, message):
-    client.force_login(focal_turkiye)
+def test_password_change_refuses_weak_passwords(client, turkiye_focal_point, password, message):
+    client.force_login(turkiye_focal_point)
 
     response = client.post(
         reverse("accounts:password_change"),
@@ -121,8 +123,8 @@ def test_password_change_refuses_weak_passwords(client, focal_turkiye, password,
 
     assert response.status_code == 200
     assert message in response.text
-    focal_turkiye.refresh_from_db()
-    assert focal_turkiye.check_password(PASSWORD)
+    turkiye_focal_point.refresh_from_db()
+    assert turkiye_focal_point.check_password(PASSWORD)
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,17 @@ import io
 
 import openpyxl
 import pytest
+from django.utils import timezone
 
 from network.models import RosterMember
 from resolutions.models import Commitment
-from tests import test_admin as admin_tests
-from tests.reports import test_matching
-from tests.test_admin_import_export import CSV_FORMAT, XLSX_FORMAT
+from tests.admin import test_pages as admin_tests
+from tests.admin.test_import_export import CSV_FORMAT, XLSX_FORMAT
+from tests.conftest import MODEL_BACKEND
+from tests.factories import CommitmentFactory, ParticipantFactory, RosterMemberFactory
+from tests.network import test_matching
 from trainings.models import Participant
 
-secretariat_client = admin_tests.secretariat_client
 programme = admin_tests.programme
 edition = admin_tests.edition
 roster = test_matching.roster
@@ -46,12 +48,26 @@ def xlsx_cells(content: bytes) -> list:
 
 @pytest.fixture
 def planted(paragraph_training, turkiye, senegal, edition):
-    Commitment.objects.create(state=turkiye, paragraph=paragraph_training, title=FORMULA)
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title=FORMULA,
+        target_quantity=None,
+        unit="actions",
+        pledged_on=timezone.localdate(),
+    )
     for index, text in enumerate(OTHER_PREFIXES):
-        Commitment.objects.create(state=turkiye, paragraph=paragraph_training, title=text)
-        RosterMember.objects.create(full_name=f"{text} {index}", gender="male")
-    RosterMember.objects.create(full_name=FORMULA, gender="female", nominating_state=senegal)
-    Participant.objects.create(edition=edition, full_name=FORMULA, gender="male", state=senegal)
+        CommitmentFactory(
+            state=turkiye,
+            paragraph=paragraph_training,
+            title=text,
+            target_quantity=None,
+            unit="actions",
+            pledged_on=timezone.localdate(),
+        )
+        RosterMemberFactory(full_name=f"{text} {index}", gender="male")
+    RosterMemberFactory(full_name=FORMULA, gender="female", nominating_state=senegal)
+    ParticipantFactory(edition=edition, full_name=FORMULA, gender="male", state=senegal)
 
 
 @pytest.mark.parametrize("model", [Commitment, RosterMember, Participant], ids=str)
@@ -79,7 +95,7 @@ def test_the_roster_shortlist_holds_no_formula(client, secretariat, roster, voca
     ahmed = RosterMember.objects.get(full_name="Ahmed")
     ahmed.full_name = FORMULA
     ahmed.save()
-    client.force_login(secretariat, backend=test_matching.MODEL_BACKEND)
+    client.force_login(secretariat, backend=MODEL_BACKEND)
 
     response = client.get(test_matching.PAGE, test_matching.query(vocabulary, format="xlsx"))
 

@@ -25,18 +25,29 @@ from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
 from conferences import selectors as conference_selectors
-from conferences.models import Conference, Recommendation, RecommendationFollowUp
 from network import selectors as network_selectors
-from network.models import ContactGroup, ContactGroupMembership, RosterMember, RosterRole
 from oic_mediation.reports.data import implementation_report
 from oic_mediation.reports.rendering import render_html, render_pdf
 from resolutions import selectors as resolution_selectors
 from resolutions import services as resolution_services
-from resolutions.models import Commitment, Paragraph, ParagraphStatusUpdate
+from tests.factories import (
+    CommitmentFactory,
+    ConferenceFactory,
+    ContactGroupFactory,
+    ContactGroupMembershipFactory,
+    EditionFactory,
+    ParagraphFactory,
+    ParagraphStatusUpdateFactory,
+    ParticipantFactory,
+    ProgrammeFactory,
+    RecommendationFactory,
+    RecommendationFollowUpFactory,
+    RosterMemberFactory,
+    RosterRoleFactory,
+)
 from tests.truth.surfaces import figure, page
 from trainings import selectors as training_selectors
 from trainings import services as training_services
-from trainings.models import Edition, Participant, Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -60,21 +71,17 @@ def _report(focal, secretariat, commitment, *, status, quantity, on, validate=Tr
 
 
 @pytest.fixture
-def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, focal_senegal):
-    network = Paragraph.objects.create(
-        resolution=resolution, number=7, title="Network", theme="network"
-    )
-    training = Paragraph.objects.create(
-        resolution=resolution, number=8, title="Training", theme="training"
-    )
-    annual = Paragraph.objects.create(
-        resolution=resolution, title="Annual conference", theme="conference"
-    )
-    ParagraphStatusUpdate.objects.create(paragraph=annual, status="implemented", as_of=LONG_AGO)
+def edge_cases(
+    db, resolution, turkiye, senegal, secretariat, turkiye_focal_point, senegal_focal_point
+):
+    network = ParagraphFactory(resolution=resolution, number=7, title="Network", theme="network")
+    training = ParagraphFactory(resolution=resolution, number=8, title="Training", theme="training")
+    annual = ParagraphFactory(resolution=resolution, title="Annual conference", theme="conference")
+    ParagraphStatusUpdateFactory(paragraph=annual, status="implemented", as_of=LONG_AGO)
 
     # Türkiye: delivered beyond its target, partly before the past period ends; a report of even
     # more is submitted and not validated.
-    over = Commitment.objects.create(
+    over = CommitmentFactory(
         state=turkiye,
         paragraph=training,
         title="Train ten diplomats",
@@ -83,19 +90,25 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
         pledged_on=LONG_AGO,
     )
     _report(
-        focal_turkiye,
+        turkiye_focal_point,
         secretariat,
         over,
         status="in_progress",
         quantity=4,
         on=datetime.date(2019, 6, 1),
     )
-    _report(focal_turkiye, secretariat, over, status="delivered", quantity=12, on=TODAY)
+    _report(turkiye_focal_point, secretariat, over, status="delivered", quantity=12, on=TODAY)
     _report(
-        focal_turkiye, secretariat, over, status="delivered", quantity=20, on=TODAY, validate=False
+        turkiye_focal_point,
+        secretariat,
+        over,
+        status="delivered",
+        quantity=20,
+        on=TODAY,
+        validate=False,
     )
     # Senegal: one in progress, one withdrawn, one overdue and pledged only.
-    partial = Commitment.objects.create(
+    partial = CommitmentFactory(
         state=senegal,
         paragraph=training,
         title="Hold five workshops",
@@ -104,7 +117,7 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
         pledged_on=LONG_AGO,
     )
     workshops = _report(
-        focal_senegal,
+        senegal_focal_point,
         secretariat,
         partial,
         status="in_progress",
@@ -115,7 +128,7 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
     resolution_services.progress_report_confirm(
         user=secretariat, report=workshops, source="OSCE attendance lists"
     )
-    withdrawn = Commitment.objects.create(
+    withdrawn = CommitmentFactory(
         state=senegal,
         paragraph=network,
         title="Nominate envoys",
@@ -124,14 +137,14 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
         pledged_on=LONG_AGO,
     )
     _report(
-        focal_senegal,
+        senegal_focal_point,
         secretariat,
         withdrawn,
         status="withdrawn",
         quantity=0,
         on=datetime.date(2019, 2, 1),
     )
-    Commitment.objects.create(
+    CommitmentFactory(
         state=senegal,
         paragraph=network,
         title="Nominate two mediators",
@@ -143,13 +156,13 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
 
     # The network: two people are in it, one of them public.
     def person(name, **fields):
-        member = RosterMember.objects.create(
+        member = RosterMemberFactory(
             full_name=name,
             gender=fields.pop("gender", "female"),
             nominating_state=turkiye,
             **fields,
         )
-        RosterRole.objects.create(person=member, role="mediator")
+        RosterRoleFactory(person=member, role="mediator")
         return member
 
     consent = datetime.date(2019, 1, 1)
@@ -162,16 +175,14 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
     person("Declined", vetting_status="declined", consent_given_on=consent, visibility="public")
 
     # A contact group: Türkiye is a member; Senegal left today, so it no longer is.
-    group = ContactGroup.objects.create(name="Friends of Mediation", slug="friends-of-mediation")
-    ContactGroupMembership.objects.create(group=group, state=turkiye, joined_on=LONG_AGO)
-    ContactGroupMembership.objects.create(
-        group=group, state=senegal, joined_on=LONG_AGO, left_on=TODAY
-    )
+    group = ContactGroupFactory(name="Friends of Mediation", slug="friends-of-mediation")
+    ContactGroupMembershipFactory(group=group, state=turkiye, joined_on=LONG_AGO)
+    ContactGroupMembershipFactory(group=group, state=senegal, joined_on=LONG_AGO, left_on=TODAY)
 
     # Trainings: a validated edition of 4 named (2 completed, 1 enrolled, 1 withdrawn) with a head
     # count of 6; a focal point's report not yet validated.
-    programme = Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
-    validated = Edition.objects.create(
+    programme = ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
+    validated = EditionFactory(
         programme=programme, number=1, starts_on=datetime.date(2019, 9, 9), reported_participants=6
     )
     for name, completion in [
@@ -180,11 +191,11 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
         ("P3", "enrolled"),
         ("P4", "withdrawn"),
     ]:
-        Participant.objects.create(
+        ParticipantFactory(
             edition=validated, full_name=name, gender="male", state=turkiye, completion=completion
         )
     training_services.training_edition_report(
-        user=focal_senegal,
+        user=senegal_focal_point,
         state=senegal,
         programme=programme,
         starts_on=datetime.date(2020, 1, 10),
@@ -194,16 +205,16 @@ def edge_cases(db, resolution, turkiye, senegal, secretariat, focal_turkiye, foc
 
     # The 2nd Conference: pending follow-ups, one in progress, none at all, and one on the
     # annual-conference measure that contradicts it.
-    conference = Conference.objects.create(
+    conference = ConferenceFactory(
         ordinal=2, title="2nd Conference", starts_on=datetime.date(2018, 11, 29), city="Istanbul"
     )
     statuses = ["pending", "in_progress", None, "pending"]
     for number, status in enumerate(statuses, start=1):
-        recommendation = Recommendation.objects.create(
+        recommendation = RecommendationFactory(
             conference=conference, number=number, text=f"Recommendation {number}"
         )
         if status:
-            RecommendationFollowUp.objects.create(
+            RecommendationFollowUpFactory(
                 recommendation=recommendation, status=status, as_of=datetime.date(2019, 1, 1)
             )
         if number == 4:
@@ -363,7 +374,7 @@ def test_every_surface_shows_the_selectors_figures(client, edge_cases):
     conferences_page = page(client, "dashboard:conferences")
     assert int(figure(conferences_page, "conference-followed-up-2")) == followed_up
     # The next conference (announced) shows what became of the 2nd's recommendations.
-    upcoming = Conference.objects.create(
+    upcoming = ConferenceFactory(
         ordinal=3,
         title="3rd Conference",
         starts_on=TODAY + datetime.timedelta(days=200),

@@ -20,12 +20,13 @@ from rest_framework.test import APIClient
 
 from resolutions import services
 from resolutions.models import Commitment, ProgressReport
+from tests.admin.test_import_export import CSV_FORMAT, confirm, upload
+from tests.admin.test_pages import admin_url, form_fields, post_errors
 from tests.conftest import PASSWORD
-from tests.test_admin import admin_url, form_fields, post_errors
-from tests.test_admin_import_export import CSV_FORMAT, confirm, upload
+from tests.factories import CommitmentFactory, ProgrammeFactory
 from tests.truth.surfaces import text_of
 from trainings import services as training_services
-from trainings.models import Edition, Programme
+from trainings.models import Edition
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ WITHDRAWN_MESSAGE = "This commitment was withdrawn; no more progress can be repo
 
 @pytest.fixture
 def commitment(turkiye, paragraph_training) -> Commitment:
-    return Commitment.objects.create(
+    return CommitmentFactory(
         state=turkiye,
         paragraph=paragraph_training,
         title="Train two envoys",
@@ -45,9 +46,9 @@ def commitment(turkiye, paragraph_training) -> Commitment:
 
 
 @pytest.fixture
-def withdrawn(commitment, focal_turkiye, secretariat) -> Commitment:
+def withdrawn(commitment, turkiye_focal_point, secretariat) -> Commitment:
     report = services.progress_report_submit(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         commitment=commitment,
         status="withdrawn",
         quantity_delivered=0,
@@ -99,9 +100,9 @@ def test_the_admin_inline_refuses_progress_on_a_withdrawn_commitment(
 
 
 def test_the_focal_points_form_refuses_progress_on_a_withdrawn_commitment(
-    client, focal_turkiye, withdrawn
+    client, turkiye_focal_point, withdrawn
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     url = reverse("my_state:progress_report", kwargs={"pk": withdrawn.pk})
 
     response = client.post(
@@ -120,8 +121,8 @@ def test_the_focal_points_form_refuses_progress_on_a_withdrawn_commitment(
     assert withdrawn.progress_reports.count() == 1
 
 
-def test_the_api_refuses_progress_on_a_withdrawn_commitment(focal_turkiye, withdrawn):
-    response = token_client(focal_turkiye).post(
+def test_the_api_refuses_progress_on_a_withdrawn_commitment(turkiye_focal_point, withdrawn):
+    response = token_client(turkiye_focal_point).post(
         "/api/v1/progress-reports/",
         {
             "commitment": withdrawn.pk,
@@ -161,9 +162,9 @@ def test_a_spreadsheet_import_cannot_change_what_a_withdrawn_commitment_delivere
 
 
 @pytest.fixture
-def validated_report(commitment, focal_turkiye, secretariat) -> ProgressReport:
+def validated_report(commitment, turkiye_focal_point, secretariat) -> ProgressReport:
     report = services.progress_report_submit(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         commitment=commitment,
         status="in_progress",
         quantity_delivered=1,
@@ -201,15 +202,18 @@ def test_the_api_will_not_review_a_report_twice(secretariat, validated_report):
 
 
 def test_a_training_report_is_reviewed_once_and_only_by_the_secretariat(
-    turkiye, focal_turkiye, secretariat
+    turkiye, turkiye_focal_point, secretariat
 ):
-    programme = Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
+    programme = ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
     edition = training_services.training_edition_report(
-        user=focal_turkiye, state=turkiye, programme=programme, starts_on=datetime.date(2019, 9, 9)
+        user=turkiye_focal_point,
+        state=turkiye,
+        programme=programme,
+        starts_on=datetime.date(2019, 9, 9),
     )
 
     with pytest.raises(training_services.PermissionDenied):
-        training_services.training_edition_validate(user=focal_turkiye, edition=edition)
+        training_services.training_edition_validate(user=turkiye_focal_point, edition=edition)
     with pytest.raises(training_services.ValidationError):
         training_services.training_edition_return(user=secretariat, edition=edition, comment=" ")
     training_services.training_edition_validate(user=secretariat, edition=edition)
@@ -222,11 +226,14 @@ def test_a_training_report_is_reviewed_once_and_only_by_the_secretariat(
 
 
 def test_the_admin_validates_a_training_report_with_its_action(
-    client, turkiye, focal_turkiye, secretariat
+    client, turkiye, turkiye_focal_point, secretariat
 ):
-    programme = Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
+    programme = ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
     edition = training_services.training_edition_report(
-        user=focal_turkiye, state=turkiye, programme=programme, starts_on=datetime.date(2019, 9, 9)
+        user=turkiye_focal_point,
+        state=turkiye,
+        programme=programme,
+        starts_on=datetime.date(2019, 9, 9),
     )
     client.force_login(secretariat)
 
@@ -275,9 +282,9 @@ def test_the_admin_accepts_a_delivery_above_the_target_and_warns_the_reviewer(
 
 
 def test_the_focal_points_form_and_the_api_accept_a_delivery_above_the_target(
-    client, focal_turkiye, commitment
+    client, turkiye_focal_point, commitment
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     response = client.post(
         reverse("my_state:progress_report", kwargs={"pk": commitment.pk}),
         {
@@ -290,7 +297,7 @@ def test_the_focal_points_form_and_the_api_accept_a_delivery_above_the_target(
     )
     assert response.status_code == 302
 
-    answer = token_client(focal_turkiye).post(
+    answer = token_client(turkiye_focal_point).post(
         "/api/v1/progress-reports/",
         {
             "commitment": commitment.pk,
@@ -307,9 +314,9 @@ def test_the_focal_points_form_and_the_api_accept_a_delivery_above_the_target(
 
 
 def test_the_focal_points_form_refuses_a_delivery_date_in_the_future(
-    client, focal_turkiye, commitment
+    client, turkiye_focal_point, commitment
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     future = datetime.date.today() + datetime.timedelta(days=30)
 
     response = client.post(

@@ -14,15 +14,30 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from conferences.models import Conference, Recommendation, RecommendationFollowUp
-from network.models import ContactGroup, ContactGroupMembership, RosterMember, RosterRole
+from conferences.models import Conference
+from network.models import RosterMember
 from oic_mediation.reports.data import implementation_report
 from resolutions import services as resolution_services
-from resolutions.models import Commitment, Paragraph, ParagraphStatusUpdate, ProgressReport
+from resolutions.models import Commitment, ProgressReport
 from tests.conftest import PASSWORD
+from tests.factories import (
+    CommitmentFactory,
+    ConferenceFactory,
+    ContactGroupFactory,
+    ContactGroupMembershipFactory,
+    EditionFactory,
+    ParagraphFactory,
+    ParagraphStatusUpdateFactory,
+    ParticipantFactory,
+    ProgrammeFactory,
+    RecommendationFactory,
+    RecommendationFollowUpFactory,
+    RosterMemberFactory,
+    RosterRoleFactory,
+)
 from tests.truth.surfaces import figure, page, stat, text_of
 from trainings import services as training_services
-from trainings.models import Edition, Participant, Programme
+from trainings.models import Edition, Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +46,8 @@ TODAY = timezone.localdate()
 
 def person(name: str, **fields) -> RosterMember:
     defaults = {"gender": "female", "vetting_status": "vetted"}
-    member = RosterMember.objects.create(full_name=name, **{**defaults, **fields})
-    RosterRole.objects.create(person=member, role="mediator")
+    member = RosterMemberFactory(full_name=name, **{**defaults, **fields})
+    RosterRoleFactory(person=member, role="mediator")
     return member
 
 
@@ -78,8 +93,8 @@ def test_a_declined_person_is_never_listed_even_with_consent_and_a_public_profil
 def test_every_surface_agrees_on_who_is_a_current_member_of_the_contact_group(client, turkiye):
     """Was written three ways, with ``>=`` in one and ``>`` in another: a state that leaves the
     group today was current for the model and the dashboard, not for the report."""
-    group = ContactGroup.objects.create(name="Friends of Mediation", slug="friends-of-mediation")
-    ContactGroupMembership.objects.create(
+    group = ContactGroupFactory(name="Friends of Mediation", slug="friends-of-mediation")
+    ContactGroupMembershipFactory(
         group=group, state=turkiye, joined_on=datetime.date(2018, 9, 24), left_on=TODAY
     )
 
@@ -98,16 +113,16 @@ def test_every_surface_agrees_on_who_is_a_current_member_of_the_contact_group(cl
 
 @pytest.fixture
 def programme(db) -> Programme:
-    return Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
+    return ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
 
 
 def test_diplomats_trained_counts_those_who_completed_not_those_who_only_enrolled(
     client, programme, turkiye
 ):
     """Was: an edition with 3 participants, 2 of whom completed, showed 3 diplomats trained."""
-    edition = Edition.objects.create(programme=programme, starts_on=datetime.date(2019, 9, 9))
+    edition = EditionFactory(programme=programme, starts_on=datetime.date(2019, 9, 9))
     for name, completion in [("A", "completed"), ("B", "completed"), ("C", "enrolled")]:
-        Participant.objects.create(
+        ParticipantFactory(
             edition=edition, full_name=name, gender="male", state=turkiye, completion=completion
         )
 
@@ -124,9 +139,9 @@ def test_the_api_counts_an_editions_participants_without_those_who_withdrew(
     client, programme, turkiye
 ):
     """Was: the API's edition participant counts included withdrawn participants."""
-    edition = Edition.objects.create(programme=programme, starts_on=datetime.date(2019, 9, 9))
+    edition = EditionFactory(programme=programme, starts_on=datetime.date(2019, 9, 9))
     for name, completion in [("A", "completed"), ("B", "enrolled"), ("C", "withdrawn")]:
-        Participant.objects.create(
+        ParticipantFactory(
             edition=edition, full_name=name, gender="female", state=turkiye, completion=completion
         )
 
@@ -146,9 +161,7 @@ def test_an_edition_without_a_title_is_named_alike_in_the_api_and_on_the_dashboa
     client, programme
 ):
     """Was: editions 1 and 2 had empty titles in the API while the dashboard named them."""
-    edition = Edition.objects.create(
-        programme=programme, number=2, starts_on=datetime.date(2019, 9, 9)
-    )
+    edition = EditionFactory(programme=programme, number=2, starts_on=datetime.date(2019, 9, 9))
 
     api_title = APIClient().get(f"/api/v1/editions/{edition.pk}/").json()["title"]
 
@@ -157,12 +170,12 @@ def test_an_edition_without_a_title_is_named_alike_in_the_api_and_on_the_dashboa
 
 
 def test_a_focal_points_training_report_counts_only_once_the_secretariat_validates_it(
-    client, programme, turkiye, focal_turkiye, secretariat
+    client, programme, turkiye, turkiye_focal_point, secretariat
 ):
     """Was: a focal point's training report went public at once, with no validation; its
     declared head count was ignored as soon as any participant was named."""
     edition = training_services.training_edition_report(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         state=turkiye,
         programme=programme,
         starts_on=datetime.date(2019, 9, 9),
@@ -183,10 +196,10 @@ def test_a_focal_points_training_report_counts_only_once_the_secretariat_validat
 
 
 def test_a_returned_training_report_stays_out_of_the_public_figures(
-    client, programme, turkiye, focal_turkiye, secretariat
+    client, programme, turkiye, turkiye_focal_point, secretariat
 ):
     edition = training_services.training_edition_report(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         state=turkiye,
         programme=programme,
         starts_on=datetime.date(2019, 9, 9),
@@ -208,7 +221,7 @@ def test_a_returned_training_report_stays_out_of_the_public_figures(
 
 @pytest.fixture
 def conference(db) -> Conference:
-    return Conference.objects.create(
+    return ConferenceFactory(
         ordinal=2, title="2nd Conference", starts_on=datetime.date(2018, 11, 29), city="Istanbul"
     )
 
@@ -216,10 +229,10 @@ def conference(db) -> Conference:
 def test_a_recommendation_whose_follow_up_is_pending_is_not_followed_up(client, conference):
     """Was: "12 of 12 recommendations followed up" while every one read "Not yet acted on"."""
     for number in (1, 2):
-        recommendation = Recommendation.objects.create(
+        recommendation = RecommendationFactory(
             conference=conference, number=number, text=f"Recommendation {number}"
         )
-        RecommendationFollowUp.objects.create(
+        RecommendationFollowUpFactory(
             recommendation=recommendation, status="pending", as_of=datetime.date(2018, 11, 29)
         )
 
@@ -233,17 +246,15 @@ def test_a_measure_shows_the_recommendations_on_it_and_the_queue_names_a_contrad
 ):
     """Was: "keep the conference annual" read "Not yet acted on" while the home page marked the
     annual-conference measure "Implemented", and nothing related the two."""
-    measure = Paragraph.objects.create(
-        resolution=resolution, title="Annual conference", theme="conference"
-    )
-    ParagraphStatusUpdate.objects.create(
+    measure = ParagraphFactory(resolution=resolution, title="Annual conference", theme="conference")
+    ParagraphStatusUpdateFactory(
         paragraph=measure, status="implemented", as_of=datetime.date(2018, 11, 29)
     )
-    recommendation = Recommendation.objects.create(
+    recommendation = RecommendationFactory(
         conference=conference, number=10, text="Keep the conference annual"
     )
     recommendation.paragraphs.add(measure)
-    RecommendationFollowUp.objects.create(
+    RecommendationFollowUpFactory(
         recommendation=recommendation, status="pending", as_of=datetime.date(2018, 11, 29)
     )
 
@@ -264,11 +275,11 @@ def test_a_measure_shows_the_recommendations_on_it_and_the_queue_names_a_contrad
 
 
 def test_a_report_on_a_past_period_counts_only_what_was_delivered_by_its_end(
-    secretariat, turkiye, focal_turkiye, paragraph_training
+    secretariat, turkiye, turkiye_focal_point, paragraph_training
 ):
     """Was: an implementation report for 2018–2019 counted a delivery validated in December 2026;
     a progress report had no date for when the work was delivered."""
-    commitment = Commitment.objects.create(
+    commitment = CommitmentFactory(
         state=turkiye,
         paragraph=paragraph_training,
         title="Train 20 diplomats",
@@ -278,7 +289,7 @@ def test_a_report_on_a_past_period_counts_only_what_was_delivered_by_its_end(
     )
     for delivered_on, quantity in [(datetime.date(2019, 9, 13), 8), (TODAY, 20)]:
         report = resolution_services.progress_report_submit(
-            user=focal_turkiye,
+            user=turkiye_focal_point,
             commitment=commitment,
             status="delivered" if quantity == 20 else "in_progress",
             quantity_delivered=quantity,
@@ -299,14 +310,19 @@ def test_a_report_on_a_past_period_counts_only_what_was_delivered_by_its_end(
     assert now.totals["delivered_count"] == 1
 
 
-def test_a_delivery_date_in_the_future_is_refused(focal_turkiye, turkiye, paragraph_training):
-    commitment = Commitment.objects.create(
-        state=turkiye, paragraph=paragraph_training, title="Train diplomats", target_quantity=5
+def test_a_delivery_date_in_the_future_is_refused(turkiye_focal_point, turkiye, paragraph_training):
+    commitment = CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title="Train diplomats",
+        target_quantity=5,
+        unit="actions",
+        pledged_on=timezone.localdate(),
     )
 
     with pytest.raises(resolution_services.ValidationError) as error:
         resolution_services.progress_report_submit(
-            user=focal_turkiye,
+            user=turkiye_focal_point,
             commitment=commitment,
             status="in_progress",
             quantity_delivered=2,
@@ -322,12 +338,19 @@ def test_a_delivery_date_in_the_future_is_refused(focal_turkiye, turkiye, paragr
 
 
 @pytest.fixture
-def withdrawn_commitment(turkiye, paragraph_training, focal_turkiye, secretariat) -> Commitment:
-    commitment = Commitment.objects.create(
-        state=turkiye, paragraph=paragraph_training, title="Host a workshop", target_quantity=1
+def withdrawn_commitment(
+    turkiye, paragraph_training, turkiye_focal_point, secretariat
+) -> Commitment:
+    commitment = CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title="Host a workshop",
+        target_quantity=1,
+        unit="actions",
+        pledged_on=timezone.localdate(),
     )
     report = resolution_services.progress_report_submit(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         commitment=commitment,
         status="withdrawn",
         quantity_delivered=0,
@@ -363,22 +386,27 @@ def test_the_admin_refuses_a_progress_report_on_a_withdrawn_commitment(
 
 
 def test_validating_a_report_never_revives_a_withdrawn_commitment(
-    secretariat, focal_turkiye, turkiye, paragraph_training
+    secretariat, turkiye_focal_point, turkiye, paragraph_training
 ):
     """Was: validating a report submitted before the withdrawal set the commitment back to
     "in progress"."""
-    commitment = Commitment.objects.create(
-        state=turkiye, paragraph=paragraph_training, title="Host a workshop", target_quantity=1
+    commitment = CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title="Host a workshop",
+        target_quantity=1,
+        unit="actions",
+        pledged_on=timezone.localdate(),
     )
     earlier = resolution_services.progress_report_submit(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         commitment=commitment,
         status="in_progress",
         quantity_delivered=0,
         narrative="Preparing",
     )
     withdrawal = resolution_services.progress_report_submit(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         commitment=commitment,
         status="withdrawn",
         quantity_delivered=0,
@@ -396,15 +424,20 @@ def test_validating_a_report_never_revives_a_withdrawn_commitment(
 
 
 def test_a_delivery_above_the_target_is_shown_to_the_reviewer_and_the_public(
-    client, secretariat, focal_turkiye, turkiye, paragraph_training
+    client, secretariat, turkiye_focal_point, turkiye, paragraph_training
 ):
     """Was: reporting 5 delivered against a target of 2 was accepted without the reviewer being
     told."""
-    commitment = Commitment.objects.create(
-        state=turkiye, paragraph=paragraph_training, title="Train two envoys", target_quantity=2
+    commitment = CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title="Train two envoys",
+        target_quantity=2,
+        unit="actions",
+        pledged_on=timezone.localdate(),
     )
     report = resolution_services.progress_report_submit(
-        user=focal_turkiye,
+        user=turkiye_focal_point,
         commitment=commitment,
         status="delivered",
         quantity_delivered=5,
@@ -441,8 +474,15 @@ def test_the_api_names_a_paragraph_by_its_resolution_and_number(
 ):
     """Was: a commitment under paragraph 8 showed "paragraph": 4 (its database id), and
     ?paragraph=4 returned paragraph 8's commitments."""
-    Paragraph.objects.create(resolution=resolution, number=4, title="Strengthen the PSCU")
-    Commitment.objects.create(state=turkiye, paragraph=paragraph_training, title="Train diplomats")
+    ParagraphFactory(resolution=resolution, number=4, title="Strengthen the PSCU")
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title="Train diplomats",
+        target_quantity=None,
+        unit="actions",
+        pledged_on=timezone.localdate(),
+    )
     api = APIClient()
 
     commitment = api.get("/api/v1/commitments/").json()["results"][0]
@@ -459,8 +499,15 @@ def test_the_api_names_a_paragraph_by_its_resolution_and_number(
 
 
 def test_a_measure_without_a_number_reads_other_measure_in_the_api(turkiye, resolution):
-    measure = Paragraph.objects.create(resolution=resolution, title="Code of conduct")
-    Commitment.objects.create(state=turkiye, paragraph=measure, title="Draft a code")
+    measure = ParagraphFactory(resolution=resolution, title="Code of conduct")
+    CommitmentFactory(
+        state=turkiye,
+        paragraph=measure,
+        title="Draft a code",
+        target_quantity=None,
+        unit="actions",
+        pledged_on=timezone.localdate(),
+    )
 
     reference = APIClient().get("/api/v1/commitments/").json()["results"][0]["paragraph"]
 
@@ -469,11 +516,11 @@ def test_a_measure_without_a_number_reads_other_measure_in_the_api(turkiye, reso
 
 
 def test_a_token_user_is_refused_a_report_naming_an_unknown_paragraph_number(
-    focal_turkiye, paragraph_training
+    turkiye_focal_point, paragraph_training
 ):
     api = APIClient()
     token = api.post(
-        "/api/v1/auth/token/", {"username": focal_turkiye.username, "password": PASSWORD}
+        "/api/v1/auth/token/", {"username": turkiye_focal_point.username, "password": PASSWORD}
     ).json()["token"]
     api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
 

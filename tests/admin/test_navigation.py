@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from tests.conftest import PASSWORD
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,9 +51,7 @@ def test_roster_matching_is_in_the_network_section_and_the_sidebar_of_other_page
 
 
 def test_staff_outside_the_secretariat_are_not_offered_roster_matching(client):
-    clerk = get_user_model().objects.create_user(
-        username="clerk", password=PASSWORD, is_staff=True, is_superuser=False
-    )
+    clerk = StaffFactory(username="clerk", is_superuser=False)
     client.force_login(clerk, backend=MODEL_BACKEND)
 
     assert LINK.findall(client.get("/admin/").text) == []

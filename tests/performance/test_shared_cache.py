@@ -21,10 +21,10 @@ from django.test import Client
 from network.models import MemberState
 from oic_mediation.dashboard.cache import key_of, snapshot
 from oic_mediation.response_cache import local_copies
-from resolutions.models import Paragraph, Resolution
+from tests.factories import MemberStateFactory, ParagraphFactory, ResolutionFactory
 from tests.queries import all_queries
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Each test runs on the database cache and on Redis (tests/conftest.py).
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -95,7 +95,7 @@ def test_a_write_in_another_process_changes_the_generation_of_the_table_it_wrote
 
 
 def test_a_page_this_worker_keeps_in_memory_shows_a_write_from_another_process_at_once():
-    MemberState.objects.create(iso_code="TR", iso3_code="TUR", name="Türkiye", slug="turkiye")
+    MemberStateFactory(iso_code="TR", iso3_code="TUR", name="Türkiye", slug="turkiye")
     cache.clear()
     visitor = Client()
     visitor.get("/en/states/")
@@ -155,10 +155,8 @@ AREAS = {
 @pytest.mark.parametrize("area", AREAS)
 def test_a_write_in_another_process_refreshes_the_pages_of_its_area_and_only_those(area):
     write, showing, shown, unrelated = AREAS[area]
-    turkiye = MemberState.objects.create(
-        iso_code="TR", iso3_code="TUR", name="Türkiye", slug="turkiye"
-    )
-    resolution = Resolution.objects.create(
+    turkiye = MemberStateFactory(iso_code="TR", iso3_code="TUR", name="Türkiye", slug="turkiye")
+    resolution = ResolutionFactory(
         symbol="53/45-POL",
         title="Strengthening the OIC mediation capacity",
         cfm_session=45,
@@ -166,7 +164,7 @@ def test_a_write_in_another_process_refreshes_the_pages_of_its_area_and_only_tho
         adopted_from=datetime.date(2018, 5, 5),
         adopted_until=datetime.date(2018, 5, 6),
     )
-    Paragraph.objects.create(resolution=resolution, number=8, title="Training", theme="training")
+    ParagraphFactory(resolution=resolution, number=8, title="Training", theme="training")
     assert turkiye.pk
     cache.clear()
     for path in (showing, unrelated):

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 # A test that loads the reference data (what collided with a reused database before).
-VICTIM = "tests/test_reference_data.py"
+VICTIM = "tests/tooling/test_reference_data.py"
 
 
 def pytest_command() -> list[str]:

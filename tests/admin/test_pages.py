@@ -16,30 +16,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from conferences.models import (
-    CitedFigure,
     Conference,
-    Document,
     Recommendation,
-    RecommendationFollowUp,
     Session,
-    SessionSpeaker,
-    Speaker,
 )
 from network.models import (
-    CoChairPeriod,
     ContactGroup,
-    ContactGroupMeeting,
-    ContactGroupMembership,
-    Deployment,
-    ExpertiseArea,
-    FieldContext,
-    Language,
     Organisation,
-    Region,
     RosterMember,
-    RosterRole,
 )
 from resolutions.models import (
     Commitment,
@@ -50,6 +37,34 @@ from resolutions.models import (
     ReportingReminder,
     ReportingSchedule,
     Resolution,
+)
+from tests.factories import (
+    CitedFigureFactory,
+    CoChairPeriodFactory,
+    CommitmentFactory,
+    ConferenceFactory,
+    ContactGroupFactory,
+    ContactGroupMeetingFactory,
+    ContactGroupMembershipFactory,
+    DeploymentFactory,
+    DocumentFactory,
+    EditionFactory,
+    ExpertiseAreaFactory,
+    FieldContextFactory,
+    LanguageFactory,
+    OrganisationFactory,
+    ParagraphStatusUpdateFactory,
+    ParticipantFactory,
+    ProgrammeFactory,
+    ProgressReportFactory,
+    RecommendationFactory,
+    RecommendationFollowUpFactory,
+    RegionFactory,
+    RosterMemberFactory,
+    RosterRoleFactory,
+    SessionFactory,
+    SessionSpeakerFactory,
+    SpeakerFactory,
 )
 from trainings.models import Edition, Participant, Programme
 
@@ -148,14 +163,8 @@ def post_errors(response) -> str:
 
 
 @pytest.fixture
-def secretariat_client(client, secretariat):
-    client.force_login(secretariat, backend=MODEL_BACKEND)
-    return client
-
-
-@pytest.fixture
 def sesric(db) -> Organisation:
-    return Organisation.objects.create(
+    return OrganisationFactory(
         name="Statistical, Economic and Social Research and Training Centre for Islamic Countries",
         acronym="SESRIC",
         slug="sesric",
@@ -165,7 +174,7 @@ def sesric(db) -> Organisation:
 
 @pytest.fixture
 def programme(turkiye) -> Programme:
-    return Programme.objects.create(
+    return ProgrammeFactory(
         name="Mediation for Peace",
         slug="mediation-for-peace",
         organiser_state=turkiye,
@@ -175,7 +184,7 @@ def programme(turkiye) -> Programme:
 
 @pytest.fixture
 def edition(programme, turkiye) -> Edition:
-    return Edition.objects.create(
+    return EditionFactory(
         programme=programme,
         number=2,
         starts_on=datetime.date(2019, 9, 9),
@@ -187,7 +196,7 @@ def edition(programme, turkiye) -> Edition:
 
 @pytest.fixture
 def conference(turkiye) -> Conference:
-    return Conference.objects.create(
+    return ConferenceFactory(
         ordinal=2,
         title="2nd Conference of OIC Member States on Mediation",
         theme="Implementation of Resolution No. 53/45-POL: Challenges and Opportunities",
@@ -202,21 +211,10 @@ def conference(turkiye) -> Conference:
 
 @pytest.fixture
 def contact_group(db) -> ContactGroup:
-    return ContactGroup.objects.create(
+    return ContactGroupFactory(
         name="Contact Group of the Friends of Mediation",
         slug="friends-of-mediation",
         established_on=datetime.date(2018, 9, 24),
-    )
-
-
-def make_commitment(paragraph, state, title: str) -> Commitment:
-    return Commitment.objects.create(
-        paragraph=paragraph,
-        state=state,
-        title=title,
-        target_quantity=40,
-        unit=Commitment.Unit.DIPLOMATS_TRAINED,
-        pledged_on=datetime.date(2018, 11, 29),
     )
 
 
@@ -224,7 +222,7 @@ def make_commitment(paragraph, state, title: str) -> Commitment:
 def one_of_each(
     turkiye,
     senegal,
-    focal_turkiye,
+    turkiye_focal_point,
     resolution,
     paragraph_training,
     sesric,
@@ -234,7 +232,7 @@ def one_of_each(
     contact_group,
 ):
     """One record of every model of the four apps, keyed by model."""
-    meeting = ContactGroupMeeting.objects.create(
+    meeting = ContactGroupMeetingFactory(
         group=contact_group,
         number=1,
         held_on=datetime.date(2018, 9, 24),
@@ -242,29 +240,32 @@ def one_of_each(
         level="ministerial",
     )
     meeting.states_present.add(turkiye)
-    person = RosterMember.objects.create(
+    person = RosterMemberFactory(
         full_name="Amina Diallo", gender="female", nationality=senegal, nominating_state=senegal
     )
-    context = FieldContext.objects.create(
+    context = FieldContextFactory(
         name="Somalia", slug="somalia", country_code="SO", has_field_mission=True
     )
-    commitment = make_commitment(paragraph_training, turkiye, "Mediation for Peace editions")
-    speaker = Speaker.objects.create(
+    commitment = CommitmentFactory(
+        paragraph=paragraph_training,
+        state=turkiye,
+        title="Mediation for Peace editions",
+        target_quantity=40,
+        pledged_on=datetime.date(2018, 11, 29),
+    )
+    speaker = SpeakerFactory(
         full_name="Talha Köse", honorific="Assoc. Prof.", affiliation="Ibn Haldun University"
     )
-    session = Session.objects.create(
+    session = SessionFactory(
         conference=conference,
         order=2,
         kind="panel",
         title="Implementation of Resolution No. 53/45-POL — ways forward",
     )
-    recommendation = Recommendation.objects.create(
-        conference=conference,
-        session=session,
-        number=1,
-        text="Keep the conference annual.",
+    recommendation = RecommendationFactory(
+        conference=conference, session=session, number=1, text="Keep the conference annual."
     )
-    document = Document.objects.create(
+    document = DocumentFactory(
         conference=conference,
         kind="summary_report",
         title="Summary report",
@@ -273,39 +274,39 @@ def one_of_each(
     )
     records = [
         turkiye,
-        focal_turkiye.focal_point,
+        turkiye_focal_point.focal_point,
         sesric,
         contact_group,
         meeting,
-        ContactGroupMembership.objects.create(
+        ContactGroupMembershipFactory(
             group=contact_group, state=turkiye, joined_on=datetime.date(2018, 9, 24)
         ),
-        CoChairPeriod.objects.create(
+        CoChairPeriodFactory(
             group=contact_group, state=turkiye, started_on=datetime.date(2018, 9, 24)
         ),
-        ExpertiseArea.objects.create(name="Negotiation", slug="negotiation"),
-        Language.objects.create(code="ar", name="Arabic"),
-        Region.objects.create(name="Sahel", slug="sahel"),
+        ExpertiseAreaFactory(name="Negotiation", slug="negotiation"),
+        LanguageFactory(code="ar", name="Arabic"),
+        RegionFactory(name="Sahel", slug="sahel"),
         context,
         person,
-        RosterRole.objects.create(person=person, role="mediator"),
-        Deployment.objects.create(
+        RosterRoleFactory(person=person, role="mediator"),
+        DeploymentFactory(
             person=person, context=context, role="mediator", started_on=datetime.date(2019, 1, 1)
         ),
         resolution,
         paragraph_training,
-        ParagraphStatusUpdate.objects.create(
+        ParagraphStatusUpdateFactory(
             paragraph=paragraph_training, status="in_progress", as_of=datetime.date(2018, 11, 29)
         ),
         commitment,
-        ProgressReport.objects.create(
+        ProgressReportFactory(
             commitment=commitment,
             status="in_progress",
             quantity_delivered=20,
             narrative="The 2nd edition trained 20 diplomats.",
-            reported_by=focal_turkiye,
+            reported_by=turkiye_focal_point,
         ),
-        ReminderSent.objects.create(focal_point=focal_turkiye.focal_point, period="2026-11"),
+        ReminderSent.objects.create(focal_point=turkiye_focal_point.focal_point, period="2026-11"),
         ReportingSchedule.objects.create(period_months=12),
         ReportingReminder.objects.create(
             commitment=commitment, stage="before_due", due_on=datetime.date(2026, 12, 1)
@@ -320,17 +321,17 @@ def one_of_each(
         ),
         programme,
         edition,
-        Participant.objects.create(
+        ParticipantFactory(
             edition=edition, full_name="Fatou Ndiaye", gender="female", state=senegal
         ),
         conference,
         speaker,
         session,
-        SessionSpeaker.objects.create(session=session, speaker=speaker, role="moderator"),
+        SessionSpeakerFactory(session=session, speaker=speaker, role="moderator"),
         recommendation,
-        RecommendationFollowUp.objects.create(recommendation=recommendation, status="in_progress"),
+        RecommendationFollowUpFactory(recommendation=recommendation, status="in_progress"),
         document,
-        CitedFigure.objects.create(
+        CitedFigureFactory(
             statement="of the world's conflicts take place in the OIC geography",
             value=Decimal("60"),
             unit="%",
@@ -376,7 +377,7 @@ def test_secretariat_opens_list_add_and_change_pages(secretariat_client, one_of_
 
 @pytest.mark.parametrize("model", REGISTERED_MODELS, ids=lambda model: model._meta.label)
 def test_focal_point_and_anonymous_visitor_are_sent_to_the_admin_login(
-    client, focal_turkiye, one_of_each, model
+    client, turkiye_focal_point, one_of_each, model
 ):
     record = one_of_each[model]
     urls = (
@@ -391,7 +392,7 @@ def test_focal_point_and_anonymous_visitor_are_sent_to_the_admin_login(
         assert response.status_code == 302, url
         assert response.url.startswith(f"{login}?next="), url
 
-    client.force_login(focal_turkiye, backend=MODEL_BACKEND)
+    client.force_login(turkiye_focal_point, backend=MODEL_BACKEND)
     for url in urls:
         response = client.get(url)
         assert response.status_code == 302, url
@@ -743,14 +744,32 @@ def changelist_queries(client, model) -> int:
 def test_commitment_list_costs_the_same_queries_for_one_or_three(
     secretariat_client, paragraph_training, turkiye, senegal, sesric
 ):
-    first = make_commitment(paragraph_training, turkiye, "Mediation for Peace")
-    ProgressReport.objects.create(
+    first = CommitmentFactory(
+        paragraph=paragraph_training,
+        state=turkiye,
+        title="Mediation for Peace",
+        target_quantity=40,
+        pledged_on=datetime.date(2018, 11, 29),
+    )
+    ProgressReportFactory(
         commitment=first, status="in_progress", quantity_delivered=10, narrative="Begun."
     )
     with_one = changelist_queries(secretariat_client, Commitment)
-    make_commitment(paragraph_training, senegal, "Host a simulation")
-    Commitment.objects.create(
-        paragraph=paragraph_training, organisation=sesric, title="Map conflicts", unit="actions"
+    CommitmentFactory(
+        paragraph=paragraph_training,
+        state=senegal,
+        title="Host a simulation",
+        target_quantity=40,
+        pledged_on=datetime.date(2018, 11, 29),
+    )
+    CommitmentFactory(
+        paragraph=paragraph_training,
+        organisation=sesric,
+        title="Map conflicts",
+        unit="actions",
+        state=None,
+        target_quantity=None,
+        pledged_on=timezone.localdate(),
     )
 
     with_three = changelist_queries(secretariat_client, Commitment)
@@ -761,10 +780,10 @@ def test_commitment_list_costs_the_same_queries_for_one_or_three(
 
 def test_roster_list_costs_the_same_queries_for_one_or_three(secretariat_client, turkiye, senegal):
     def add_person(name, state):
-        person = RosterMember.objects.create(
+        person = RosterMemberFactory(
             full_name=name, gender="undisclosed", nationality=state, nominating_state=state
         )
-        RosterRole.objects.create(person=person, role="expert")
+        RosterRoleFactory(person=person, role="expert")
         return person
 
     add_person("Amina Diallo", senegal)
@@ -780,24 +799,24 @@ def test_roster_list_costs_the_same_queries_for_one_or_three(secretariat_client,
 def test_participant_edition_and_recommendation_lists_cost_the_same_queries_for_one_or_three(
     secretariat_client, turkiye, senegal
 ):
-    programme = Programme.objects.create(name="Mediation for Peace", slug="mediation-for-peace")
-    conference = Conference.objects.create(
+    programme = ProgrammeFactory(name="Mediation for Peace", slug="mediation-for-peace")
+    conference = ConferenceFactory(
         ordinal=2, title="2nd Conference", starts_on=datetime.date(2018, 11, 29), city="Istanbul"
     )
-    session = Session.objects.create(conference=conference, order=1, title="Opening")
+    session = SessionFactory(conference=conference, order=1, title="Opening")
 
     def add_one(number, state):
-        edition = Edition.objects.create(
+        edition = EditionFactory(
             programme=programme,
             number=number,
             starts_on=datetime.date(2018, number, 1),
             host_state=state,
             reported_by_state=state,
         )
-        Participant.objects.create(
+        ParticipantFactory(
             edition=edition, full_name=f"Participant {number}", gender="female", state=state
         )
-        Recommendation.objects.create(
+        RecommendationFactory(
             conference=conference, session=session, number=number, text=f"Recommendation {number}"
         )
 
@@ -840,11 +859,23 @@ def test_large_changelists_group_no_table_and_count_it_once(secretariat_client, 
 def test_commitment_list_counts_reports_latest_pledge_first_with_years_from_the_data(
     secretariat_client, paragraph_training, turkiye, senegal
 ):
-    older = make_commitment(paragraph_training, turkiye, "Older pledge")
-    newer = make_commitment(paragraph_training, senegal, "Newer pledge")
+    older = CommitmentFactory(
+        paragraph=paragraph_training,
+        state=turkiye,
+        title="Older pledge",
+        target_quantity=40,
+        pledged_on=datetime.date(2018, 11, 29),
+    )
+    newer = CommitmentFactory(
+        paragraph=paragraph_training,
+        state=senegal,
+        title="Newer pledge",
+        target_quantity=40,
+        pledged_on=datetime.date(2018, 11, 29),
+    )
     Commitment.objects.filter(pk=newer.pk).update(pledged_on=datetime.date(2021, 3, 1))
     for review_status in ("submitted", "validated", "submitted"):
-        ProgressReport.objects.create(
+        ProgressReportFactory(
             commitment=older,
             status="in_progress",
             quantity_delivered=1,

@@ -15,11 +15,11 @@ from core.admin import TrackedInlineMixin
 from core.models import TrackedModel
 from network.models import ContactGroupMeeting
 from resolutions.models import Paragraph
-from tests import test_admin as admin_tests
-from tests.test_admin import DOMAIN_APPS, admin_url, form_fields, post_errors
+from tests.admin import test_pages as admin_tests
+from tests.admin.test_pages import DOMAIN_APPS, admin_url, form_fields, post_errors
+from tests.factories import ContactGroupMeetingFactory, ParagraphFactory, ParticipantFactory
 from trainings.models import Edition, Participant
 
-secretariat_client = admin_tests.secretariat_client
 contact_group = admin_tests.contact_group
 programme = admin_tests.programme
 edition = admin_tests.edition
@@ -40,7 +40,7 @@ def row_errors(response, model) -> list[list[str]]:
 
 @pytest.fixture
 def meeting(contact_group) -> ContactGroupMeeting:
-    return ContactGroupMeeting.objects.create(
+    return ContactGroupMeetingFactory(
         group=contact_group,
         number=1,
         held_on=datetime.date(2018, 9, 24),
@@ -51,7 +51,7 @@ def meeting(contact_group) -> ContactGroupMeeting:
 
 @pytest.fixture
 def participant(edition, senegal) -> Participant:
-    return Participant.objects.create(
+    return ParticipantFactory(
         edition=edition, full_name="Fatou Ndiaye", gender="female", state=senegal
     )
 
@@ -149,7 +149,7 @@ def test_a_stale_participant_row_is_refused_and_a_reloaded_one_saves(
 def test_only_the_stale_paragraph_row_shows_the_error_and_no_row_is_stored(
     secretariat_client, resolution, paragraph_training
 ):
-    other = Paragraph.objects.create(
+    other = ParagraphFactory(
         resolution=resolution, number=9, title="Roster of mediators", theme="network", position=2
     )
     url = admin_url(type(resolution), "change", resolution.pk)
@@ -230,7 +230,7 @@ def test_versions_cost_no_query_per_row_on_the_change_page(
 
     one_row = version_reads()
     for name in ("Awa Sarr", "Moussa Fall"):
-        Participant.objects.create(edition=edition, full_name=name, gender="male", state=senegal)
+        ParticipantFactory(edition=edition, full_name=name, gender="male", state=senegal)
 
     assert one_row == ['"trainings_edition"']
     assert version_reads() == one_row

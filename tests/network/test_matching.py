@@ -9,24 +9,21 @@ consent, and deployed elsewhere until 1 April 2026.
 from __future__ import annotations
 
 import datetime
-import io
 
-import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from network.matching import DeploymentRequest, shortlist
-from network.models import (
-    Deployment,
-    ExpertiseArea,
-    FieldContext,
-    Language,
-    Region,
-    RosterMember,
-    RosterRole,
+from tests.factories import (
+    DeploymentFactory,
+    ExpertiseAreaFactory,
+    FieldContextFactory,
+    LanguageFactory,
+    RegionFactory,
+    RosterMemberFactory,
+    RosterRoleFactory,
 )
-from tests.reports.conftest import MODEL_BACKEND
 
 START = datetime.date(2026, 4, 1)
 END = datetime.date(2026, 6, 30)
@@ -36,13 +33,13 @@ PAGE = "/admin/roster-matching/"
 @pytest.fixture
 def vocabulary(db):
     return {
-        "ar": Language.objects.create(code="ar", name="Arabic"),
-        "fr": Language.objects.create(code="fr", name="French"),
-        "en": Language.objects.create(code="en", name="English"),
-        "negotiation": ExpertiseArea.objects.create(name="Negotiation", slug="negotiation"),
-        "sahel": Region.objects.create(name="Sahel", slug="sahel"),
-        "chad": FieldContext.objects.create(name="Chad", slug="chad", has_field_mission=True),
-        "somalia": FieldContext.objects.create(name="Somalia", slug="somalia"),
+        "ar": LanguageFactory(code="ar", name="Arabic"),
+        "fr": LanguageFactory(code="fr", name="French"),
+        "en": LanguageFactory(code="en", name="English"),
+        "negotiation": ExpertiseAreaFactory(name="Negotiation", slug="negotiation"),
+        "sahel": RegionFactory(name="Sahel", slug="sahel"),
+        "chad": FieldContextFactory(name="Chad", slug="chad", has_field_mission=True),
+        "somalia": FieldContextFactory(name="Somalia", slug="somalia"),
     }
 
 
@@ -53,12 +50,12 @@ def person(name, vocabulary, *, languages=(), expertise=(), regions=(), roles=()
         "availability": "available",
         "consent_given_on": datetime.date(2025, 1, 1),
     }
-    member = RosterMember.objects.create(full_name=name, **{**defaults, **fields})
+    member = RosterMemberFactory(full_name=name, **{**defaults, **fields})
     member.languages.set([vocabulary[code] for code in languages])
     member.expertise.set([vocabulary[slug] for slug in expertise])
     member.regions.set([vocabulary[slug] for slug in regions])
     for role in roles:
-        RosterRole.objects.create(person=member, role=role)
+        RosterRoleFactory(person=member, role=role)
     return member
 
 
@@ -100,7 +97,7 @@ def roster(vocabulary, turkiye, senegal):
         "deployed": person("Deployed", vocabulary, **perfect),
     }
     # Deployed in Somalia until the first day of the request: overlapping by one day.
-    Deployment.objects.create(
+    DeploymentFactory(
         person=people["deployed"],
         context=vocabulary["somalia"],
         role="mediator",
@@ -108,7 +105,7 @@ def roster(vocabulary, turkiye, senegal):
         ended_on=START,
     )
     # Ibrahim served in Chad until the day before: free, and experienced there.
-    Deployment.objects.create(
+    DeploymentFactory(
         person=people["ibrahim"],
         context=vocabulary["chad"],
         role="expert",
@@ -220,62 +217,3 @@ def query(vocabulary, **extra) -> dict:
         "limit": 25,
         **extra,
     }
-
-
-def test_secretariat_finds_the_shortlist_on_the_admin_page(client, secretariat, roster, vocabulary):
-    client.force_login(secretariat, backend=MODEL_BACKEND)
-
-    response = client.get(PAGE, query(vocabulary))
-
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert [html.index(name) for name in ("Ahmed", "Ibrahim", "Binta", "Chérif")] == sorted(
-        html.index(name) for name in ("Ahmed", "Ibrahim", "Binta", "Chérif")
-    )
-    assert "Unavailable" not in html and "No Consent" not in html
-    assert "Served in Chad before" in html
-
-
-def test_shortlist_downloads_as_xlsx_in_rank_order(client, secretariat, roster, vocabulary):
-    client.force_login(secretariat, backend=MODEL_BACKEND)
-
-    response = client.get(PAGE, query(vocabulary, format="xlsx"))
-
-    assert response["Content-Type"] == (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
-    rows = list(workbook["Shortlist"].iter_rows(min_row=4, values_only=True))
-    assert [(row[0], row[1], row[6]) for row in rows] == [
-        (1, "Ahmed", 15),
-        (2, "Ibrahim", 5),
-        (3, "Binta", 4),
-        (4, "Chérif", 1),
-    ]
-    balance = list(workbook["Balance"].iter_rows(values_only=True))
-    assert ("Female", 1) in balance and ("Male", 3) in balance
-    # No contact details leave the portal in the file.
-    assert "@" not in str(rows)
-
-
-def test_bad_dates_get_a_form_error_not_a_500(client, secretariat, vocabulary):
-    client.force_login(secretariat, backend=MODEL_BACKEND)
-
-    response = client.get(PAGE, query(vocabulary, ends_on="2026-03-01", format="xlsx"))
-
-    assert response.status_code == 200
-    assert response.context["form"].errors == {
-        "ends_on": ["The deployment cannot end before it starts."]
-    }
-
-
-def test_only_the_secretariat_may_match_the_roster(
-    client, focal_turkiye, staff_outside_secretariat, roster, vocabulary
-):
-    assert client.get(PAGE, query(vocabulary)).status_code == 302
-    client.force_login(focal_turkiye, backend=MODEL_BACKEND)
-    assert client.get(PAGE, query(vocabulary)).status_code == 302
-    client.force_login(staff_outside_secretariat, backend=MODEL_BACKEND)
-    response = client.get(PAGE, query(vocabulary))
-    assert response.status_code in (302, 403)
-    assert b"Ahmed" not in response.content

@@ -10,14 +10,19 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from network.models import ExpertiseArea, Language, RosterMember
+from network.models import RosterMember
 from resolutions.models import Commitment, Paragraph
-from tests import test_admin as admin_tests
-from tests.test_admin import admin_url, form_fields, make_commitment
+from tests.admin import test_pages as admin_tests
+from tests.admin.test_pages import admin_url, form_fields
+from tests.factories import (
+    CommitmentFactory,
+    ExpertiseAreaFactory,
+    LanguageFactory,
+    ParagraphFactory,
+)
 from trainings.models import Participant
 
 # Fixtures shared with the admin page tests.
-secretariat_client = admin_tests.secretariat_client
 sesric = admin_tests.sesric
 programme = admin_tests.programme
 edition = admin_tests.edition
@@ -57,7 +62,7 @@ def row_errors(response) -> dict[int, list[str]]:
 
 @pytest.fixture
 def measure_without_number(resolution) -> Paragraph:
-    return Paragraph.objects.create(
+    return ParagraphFactory(
         resolution=resolution, number=None, title="Code of conduct for mediators", position=1
     )
 
@@ -65,7 +70,13 @@ def measure_without_number(resolution) -> Paragraph:
 def test_malformed_commitments_file_reports_each_bad_row_and_stores_nothing(
     secretariat_client, paragraph_training, turkiye, senegal
 ):
-    make_commitment(paragraph_training, turkiye, "Already stored")
+    CommitmentFactory(
+        paragraph=paragraph_training,
+        state=turkiye,
+        title="Already stored",
+        target_quantity=40,
+        pledged_on=datetime.date(2018, 11, 29),
+    )
     csv = "\n".join(
         [
             COMMITMENT_HEADER,
@@ -218,7 +229,13 @@ def export_xlsx(client, model):
 def test_commitments_export_to_a_real_xlsx_workbook_with_typed_keys(
     secretariat_client, paragraph_training, turkiye
 ):
-    make_commitment(paragraph_training, turkiye, "Mediation for Peace editions")
+    CommitmentFactory(
+        paragraph=paragraph_training,
+        state=turkiye,
+        title="Mediation for Peace editions",
+        target_quantity=40,
+        pledged_on=datetime.date(2018, 11, 29),
+    )
 
     rows = export_xlsx(secretariat_client, Commitment)
 
@@ -235,7 +252,13 @@ def test_commitments_export_to_a_real_xlsx_workbook_with_typed_keys(
 def test_an_exported_commitments_workbook_imports_back_unchanged(
     secretariat_client, paragraph_training, turkiye
 ):
-    make_commitment(paragraph_training, turkiye, "Mediation for Peace editions")
+    CommitmentFactory(
+        paragraph=paragraph_training,
+        state=turkiye,
+        title="Mediation for Peace editions",
+        target_quantity=40,
+        pledged_on=datetime.date(2018, 11, 29),
+    )
     rows = export_xlsx(secretariat_client, Commitment)
     workbook = openpyxl.Workbook()
     for row in rows:
@@ -253,8 +276,8 @@ def test_an_exported_commitments_workbook_imports_back_unchanged(
 
 
 def test_roster_import_reports_unknown_languages_and_stores_nobody(secretariat_client, senegal):
-    ExpertiseArea.objects.create(name="Negotiation", slug="negotiation")
-    Language.objects.create(code="fr", name="French")
+    ExpertiseAreaFactory(name="Negotiation", slug="negotiation")
+    LanguageFactory(code="fr", name="French")
     csv = "\n".join(
         [
             "full_name,gender,nationality,nominating_state,expertise,languages,visibility,consent_given_on",
@@ -275,9 +298,9 @@ def test_roster_import_reports_unknown_languages_and_stores_nobody(secretariat_c
 
 
 def test_roster_import_and_export_round_trip(secretariat_client, senegal):
-    ExpertiseArea.objects.create(name="Negotiation", slug="negotiation")
-    Language.objects.create(code="fr", name="French")
-    Language.objects.create(code="ar", name="Arabic")
+    ExpertiseAreaFactory(name="Negotiation", slug="negotiation")
+    LanguageFactory(code="fr", name="French")
+    LanguageFactory(code="ar", name="Arabic")
     csv = (
         b"full_name,gender,nationality,nominating_state,email,expertise,languages\n"
         b"Amina Diallo,female,SN,SN,amina@example.org,negotiation,fr;ar\n"
@@ -344,8 +367,8 @@ def test_participants_import_reports_an_unknown_edition(secretariat_client, edit
     assert Participant.objects.count() == 0
 
 
-def test_a_focal_point_cannot_reach_the_import_or_export(client, focal_turkiye):
-    client.force_login(focal_turkiye, backend="django.contrib.auth.backends.ModelBackend")
+def test_a_focal_point_cannot_reach_the_import_or_export(client, turkiye_focal_point):
+    client.force_login(turkiye_focal_point, backend="django.contrib.auth.backends.ModelBackend")
 
     for url in (
         admin_url(Commitment, "import"),

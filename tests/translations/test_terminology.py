@@ -21,12 +21,13 @@ from django.core.management import call_command
 from django.utils import translation
 from django.utils.formats import date_format
 
-from conferences.models import Recommendation, RecommendationFollowUp
+from conferences.models import Recommendation
 from oic_mediation.security import lockout_response
 from seed.reference_data import conferences, network, resolutions, trainings
 from seed.reference_data.loader import is_translation
 from tests.dashboard.test_pages import text_of, url
-from tests.test_translations import LOCALE, catalogue
+from tests.factories import RecommendationFollowUpFactory
+from tests.translations.test_catalogues import LOCALE, catalogue
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 GLOSSARY = LOCALE / "GLOSSARY.md"
@@ -291,7 +292,7 @@ def load_reference_data() -> None:
 def test_the_2nd_conference_reads_right_in_french_and_arabic(client):
     load_reference_data()
     recommendation = Recommendation.objects.get(conference__ordinal=2, number=1)
-    RecommendationFollowUp.objects.create(
+    RecommendationFollowUpFactory(
         recommendation=recommendation, status="implemented", as_of=datetime.date(2019, 6, 1)
     )
 

@@ -8,12 +8,11 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from resolutions.models import Commitment
-from tests import test_admin as admin_tests
-from tests.test_admin_import_export import COMMITMENT_HEADER, row_errors, upload
-
-secretariat_client = admin_tests.secretariat_client
+from tests.admin.test_import_export import COMMITMENT_HEADER, row_errors, upload
+from tests.factories import CommitmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,12 +55,17 @@ def test_the_exported_status_imports_back_without_a_word(
 
 
 def test_another_states_commitment_answers_like_a_missing_one(
-    client, focal_senegal, paragraph_training, turkiye
+    client, senegal_focal_point, paragraph_training, turkiye
 ):
-    commitment = Commitment.objects.create(
-        state=turkiye, paragraph=paragraph_training, title="Train diplomats"
+    commitment = CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title="Train diplomats",
+        target_quantity=None,
+        unit="actions",
+        pledged_on=timezone.localdate(),
     )
-    client.force_login(focal_senegal)
+    client.force_login(senegal_focal_point)
 
     for name in ("commitment_edit", "progress_report"):
         theirs = client.get(reverse(f"my_state:{name}", kwargs={"pk": commitment.pk}))

@@ -11,12 +11,12 @@ import re
 import socket
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connections
 from django.test import Client
+from django.utils import timezone
 
-from resolutions.models import Commitment
 from tests.conftest import PASSWORD
+from tests.factories import CommitmentFactory, StaffFactory
 
 LANGUAGES = ["ar", "en", "fr"]
 BRAND = {
@@ -107,9 +107,9 @@ REFUSED = {
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_focal_point_refused_another_states_page_is_told_why_in_their_language(
-    client, focal_turkiye, senegal, language
+    client, turkiye_focal_point, senegal, language
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
 
     response = client.get(f"/{language}/my-state/senegal/")
 
@@ -123,8 +123,8 @@ def test_a_focal_point_refused_another_states_page_is_told_why_in_their_language
     assert f'<a href="/{language}/my-state/">' in section
 
 
-def test_the_refusal_in_english_says_what_to_do(client, focal_turkiye, senegal):
-    client.force_login(focal_turkiye)
+def test_the_refusal_in_english_says_what_to_do(client, turkiye_focal_point, senegal):
+    client.force_login(turkiye_focal_point)
 
     response = client.get("/en/my-state/senegal/")
 
@@ -137,7 +137,7 @@ def test_the_refusal_in_english_says_what_to_do(client, focal_turkiye, senegal):
 
 @pytest.mark.django_db
 def test_staff_outside_the_secretariat_are_refused_roster_matching_with_a_page(client):
-    clerk = get_user_model().objects.create_user(username="clerk", password=PASSWORD, is_staff=True)
+    clerk = StaffFactory(username="clerk")
     client.force_login(clerk)
 
     response = client.get("/admin/roster-matching/", HTTP_ACCEPT_LANGUAGE="fr")
@@ -194,7 +194,9 @@ LOCKED = {
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_locked_out_sign_in_gets_the_sites_429_page(client, settings, focal_turkiye, language):
+def test_a_locked_out_sign_in_gets_the_sites_429_page(
+    client, settings, turkiye_focal_point, language
+):
     settings.AXES_FAILURE_LIMIT = 2
     for _ in range(2):
         client.post(
@@ -283,10 +285,15 @@ def test_with_the_database_down_the_api_answers_json(database_down):
 
 @pytest.mark.django_db
 def test_every_api_failure_is_json_in_the_apis_error_shape(
-    client, focal_turkiye, senegal, paragraph_training
+    client, turkiye_focal_point, senegal, paragraph_training
 ):
-    senegals = Commitment.objects.create(
-        state=senegal, paragraph=paragraph_training, title="Host a simulation", target_quantity=1
+    senegals = CommitmentFactory(
+        state=senegal,
+        paragraph=paragraph_training,
+        title="Host a simulation",
+        target_quantity=1,
+        unit="actions",
+        pledged_on=timezone.localdate(),
     )
     failures = {
         "unknown path": client.get("/api/v1/no-such-list/"),
@@ -294,7 +301,7 @@ def test_every_api_failure_is_json_in_the_apis_error_shape(
         "unknown host": client.get("/api/v1/states/", HTTP_HOST="portal.attacker.example"),
         "form without CSRF token": Client(enforce_csrf_checks=True).post("/api/v1/no-such-list/"),
     }
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     failures["invalid write"] = client.post(
         "/api/v1/commitments/", {}, content_type="application/json"
     )
@@ -333,9 +340,9 @@ def forbidden_records(caplog, path):
 
 @pytest.mark.django_db
 def test_a_refused_page_is_logged_once_as_a_warning_without_a_traceback(
-    client, focal_turkiye, senegal, caplog
+    client, turkiye_focal_point, senegal, caplog
 ):
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     caplog.set_level(logging.INFO)
 
     client.get("/fr/my-state/senegal/")
@@ -351,12 +358,12 @@ def test_a_refused_page_is_logged_once_as_a_warning_without_a_traceback(
 @pytest.mark.django_db
 @pytest.mark.parametrize("debug", [False, True])
 def test_the_console_shows_a_refusal_once_without_a_traceback(
-    client, settings, focal_turkiye, senegal, debug
+    client, settings, turkiye_focal_point, senegal, debug
 ):
     """What an operator reads: every stream handler the portal configured (Django's own console
     handler prints in debug mode, the root's always)."""
     settings.DEBUG = debug
-    client.force_login(focal_turkiye)
+    client.force_login(turkiye_focal_point)
     configured = [
         handler
         for name in ("django.request", "django", "")

@@ -22,20 +22,18 @@ from pathlib import Path
 
 import pytest
 import requests
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from core.groups import sync_secretariat_group
-from network.models import FocalPoint
 from resolutions.models import ProgressReport
 from tests.conftest import PASSWORD
-from tests.my_state.conftest import PDF_BYTES, pledge
+from tests.factories import CommitmentFactory, FocalPointFactory, SecretariatFactory
+from tests.my_state.conftest import PDF_BYTES
 from tests.services import free_port, wait_for_port
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 SECRET_KEY = "two-hosts-" + "s" * 60
@@ -198,15 +196,13 @@ def hosts(tmp_path, redis_server, s3_server, turkiye, paragraph_training, settin
     a, b = Host("host-a", tmp_path, shared), Host("host-b", tmp_path, shared)
     a.manage("collectstatic", "--no-input", "-v", "0")
     shutil.copytree(a.var / "staticfiles", b.var / "staticfiles")
-    secretariat = get_user_model().objects.create_user(
-        username="sara", email="sara@oic.example", password=PASSWORD, is_staff=True
+    SecretariatFactory(username="sara", email="sara@oic.example")
+    FocalPointFactory(
+        user__username="ayse", user__email="ayse@example.org", state=turkiye, title="Director"
     )
-    secretariat.groups.add(sync_secretariat_group())
-    focal = get_user_model().objects.create_user(
-        username="ayse", email="ayse@example.org", password=PASSWORD
+    commitment = CommitmentFactory(
+        state=turkiye, paragraph=paragraph_training, title="Train 10 diplomats"
     )
-    FocalPoint.objects.create(user=focal, state=turkiye, title="Director")
-    commitment = pledge(turkiye, paragraph_training, title="Train 10 diplomats")
     # Pledged today: no report is due, so the daily schedule sends no reporting reminder and the
     # e-mails counted below are the test's own (resolutions.reminders.send_reporting_reminders).
     type(commitment).objects.filter(pk=commitment.pk).update(pledged_on=timezone.localdate())

@@ -17,10 +17,9 @@ from django.test import Client, RequestFactory
 from django.test.signals import template_rendered
 from django.utils import translation
 
-from conferences.models import Conference
-from network.models import MemberState
 from oic_mediation import response_cache
 from oic_mediation.response_cache import STALE_SECONDS, local_copies
+from tests.factories import ConferenceFactory, MemberStateFactory
 from tests.queries import all_queries
 
 # Each test runs on the database cache and on Redis (tests/conftest.py).
@@ -54,7 +53,7 @@ def test_a_second_visitor_gets_the_page_from_the_cache_in_one_query(turkiye):
 def test_a_write_to_a_table_the_page_shows_shows_on_the_next_visit(turkiye):
     get(Client(), "/en/states/")
 
-    MemberState.objects.create(iso_code="SN", iso3_code="SEN", name="Senegal", slug="senegal")
+    MemberStateFactory(iso_code="SN", iso3_code="SEN", name="Senegal", slug="senegal")
     response, queries = get(Client(), "/en/states/")
 
     assert "Senegal" in response.content.decode()
@@ -65,7 +64,7 @@ def test_a_write_to_a_table_the_page_does_not_show_leaves_it_cached(turkiye):
     get(Client(), "/en/states/")
     get(Client(), "/en/conferences/")
 
-    Conference.objects.create(
+    ConferenceFactory(
         ordinal=1,
         title="1st Conference of OIC Member States on Mediation",
         starts_on=datetime.date(2017, 11, 21),
@@ -184,7 +183,7 @@ def test_a_signed_in_users_page_is_never_compressed(turkiye, secretariat):
 
 
 def senegal_joins() -> None:
-    MemberState.objects.create(iso_code="SN", iso3_code="SEN", name="Senegal", slug="senegal")
+    MemberStateFactory(iso_code="SN", iso3_code="SEN", name="Senegal", slug="senegal")
 
 
 def another_request_is_rendering(path: str) -> str:
@@ -228,7 +227,7 @@ def test_an_outdated_version_older_than_the_bound_is_never_served(turkiye, monke
 @pytest.mark.slow
 @pytest.mark.parametrize("stored", ["recent", "old"])
 def test_concurrent_visitors_of_an_outdated_page_cause_one_render(stored, monkeypatch):
-    MemberState.objects.create(iso_code="TR", iso3_code="TUR", name="Türkiye", slug="turkiye")
+    MemberStateFactory(iso_code="TR", iso3_code="TUR", name="Türkiye", slug="turkiye")
     Client().get("/en/states/")
     if stored == "old":
         # The stored version is older than the staleness bound: the others must wait for the

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
+from tests.factories import ParticipantFactory
 from trainings.models import Edition, Participant
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -42,7 +43,7 @@ def test_an_editions_page_with_participants_fits_a_1280_pixel_screen(
     table must now fit its box without scrolling, in each language of the admin."""
     edition = Edition.objects.order_by("starts_on").first()
     for number in range(3):
-        Participant.objects.create(
+        ParticipantFactory(
             edition=edition,
             full_name=f"Participant with a rather long full name {number}",
             gender="female",
