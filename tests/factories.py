@@ -54,7 +54,7 @@ from resolutions.models import (
     ProgressReport,
     Resolution,
 )
-from seed.reference_data import network as network_reference
+from seed.reference_data.loader import expand_translations, state_reference_values
 from trainings.models import Edition, Participant, Programme
 
 PASSWORD = "correct horse battery staple 42"
@@ -95,29 +95,10 @@ class MemberStateFactory(DjangoModelFactory):
 
     @classmethod
     def from_reference(cls, iso_code: str, **fields) -> MemberState:
-        """The member or observer state of ``oic_mediation/reference_data/network.py``."""
-        rows = network_reference.MEMBER_STATES + network_reference.OBSERVER_STATES
-        row = next(row for row in rows if row[0] == iso_code)
-        _, iso3_code, slug, english, french, arabic, group, in_au, in_las = row
-        status = (
-            MemberState.Status.MEMBER
-            if row in network_reference.MEMBER_STATES
-            else MemberState.Status.OBSERVER
-        )
-        values = {
-            "iso_code": iso_code,
-            "iso3_code": iso3_code,
-            "slug": slug,
-            "name": english,
-            "name_en": english,
-            "name_fr": french,
-            "name_ar": arabic,
-            "status": status,
-            "geographic_group": group,
-            "african_union_member": in_au,
-            "arab_league_member": in_las,
-        }
-        return cls(**{**values, **fields})
+        """The member or observer state as ``load_reference_data`` loads it."""
+        values = expand_translations(state_reference_values()[iso_code])
+        values["name"] = values["name_en"]
+        return cls(**{"iso_code": iso_code, **values, **fields})
 
 
 class UserFactory(DjangoModelFactory):

@@ -124,25 +124,7 @@ class ReferenceDataLoader:
     # -- network ------------------------------------------------------------------------------
 
     def load_states(self) -> None:
-        rows = [(row, "member") for row in network_data.MEMBER_STATES] + [
-            (row, "observer") for row in network_data.OBSERVER_STATES
-        ]
-        for row, status in rows:
-            iso_code, iso3_code, slug, english, french, arabic, group, in_au, in_las = row
-            values = {
-                "iso3_code": iso3_code,
-                "slug": slug,
-                "name": {"en": english, "fr": french, "ar": arabic},
-                "status": status,
-                "status_since": None,
-                "status_note": {},
-                "geographic_group": group,
-                "african_union_member": in_au,
-                "arab_league_member": in_las,
-            }
-            values.update(network_data.STATUS_CHANGES.get(iso_code, {}))
-            if not values["status_note"]:
-                values["status_note"] = {"en": "", "fr": "", "ar": ""}
+        for iso_code, values in state_reference_values().items():
             self.states[iso_code] = self.upsert(MemberState, {"iso_code": iso_code}, values)
 
     def load_organisations(self) -> None:
@@ -396,6 +378,33 @@ class ReferenceDataLoader:
         self.load_resolutions()
         self.load_trainings()
         self.load_conferences()
+
+
+def state_reference_values() -> dict[str, dict[str, Any]]:
+    """Each member and observer state of the reference data, by ISO code: the values it is
+    loaded with (translated fields as ``{"en": …, "fr": …, "ar": …}``)."""
+    rows = [(row, "member") for row in network_data.MEMBER_STATES] + [
+        (row, "observer") for row in network_data.OBSERVER_STATES
+    ]
+    states: dict[str, dict[str, Any]] = {}
+    for row, status in rows:
+        iso_code, iso3_code, slug, english, french, arabic, group, in_au, in_las = row
+        values: dict[str, Any] = {
+            "iso3_code": iso3_code,
+            "slug": slug,
+            "name": {"en": english, "fr": french, "ar": arabic},
+            "status": status,
+            "status_since": None,
+            "status_note": {},
+            "geographic_group": group,
+            "african_union_member": in_au,
+            "arab_league_member": in_las,
+        }
+        values.update(network_data.STATUS_CHANGES.get(iso_code, {}))
+        if not values["status_note"]:
+            values["status_note"] = {"en": "", "fr": "", "ar": ""}
+        states[iso_code] = values
+    return states
 
 
 def _differs(instance: models.Model, name: str, value: Any) -> bool:
