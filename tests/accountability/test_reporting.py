@@ -409,3 +409,47 @@ def test_reminders_are_written_in_the_readers_language(
 @pytest.fixture
 def secretariat_mail(settings):
     settings.SECRETARIAT_EMAILS = ["sara@oic.example"]
+
+
+@pytest.mark.parametrize("months", [1, 6, 12, 13])
+def test_one_date_splits_the_overdue_from_the_on_time(months):
+    """The reporting rate is counted in the database against one date; on every day of a leap
+    year and the next, it splits exactly as the next-report-due rule does, month ends too."""
+    start = datetime.date(2024, 1, 1)
+    for offset in range(0, 731, 1):
+        day = start + datetime.timedelta(days=offset)
+        since = selectors._reporting_since(day, months)
+        for delta in range(-40, 41):
+            last = since + datetime.timedelta(days=delta)
+            overdue = selectors._next_due(last, last, months) < day
+            assert overdue == (last < since), (day, months, last)
+
+
+def test_the_counted_rate_agrees_with_each_commitments_light_at_month_ends(
+    turkiye, paragraph_training, turkiye_focal_point, secretariat
+):
+    for pledged in ("2024-01-31", "2024-02-29", "2024-03-31", "2024-05-31", "2024-08-30"):
+        CommitmentFactory(
+            state=turkiye,
+            paragraph=paragraph_training,
+            title=f"Pledged {pledged}",
+            pledged_on=datetime.date.fromisoformat(pledged),
+        )
+    reported_late = CommitmentFactory(
+        state=turkiye,
+        paragraph=paragraph_training,
+        title="Reported on a month's last day",
+        pledged_on=datetime.date(2023, 3, 31),
+    )
+    report = submit(turkiye_focal_point, reported_late, on=datetime.date(2024, 2, 29))
+    services.progress_report_validate(user=secretariat, report=report)
+    reported(report, datetime.date(2024, 2, 29))
+    for day in ("2025-01-31", "2025-02-28", "2025-03-01", "2025-03-31", "2025-04-01"):
+        as_of = datetime.date.fromisoformat(day)
+        items = selectors.commitments_reporting(as_of=as_of)
+        rate = selectors.reporting_rate(as_of)
+        assert (rate.on_time, rate.expected) == (
+            sum(1 for item in items if not item.is_overdue),
+            len(items),
+        ), day
+        assert rate.expected > 0
