@@ -14,13 +14,18 @@ token, and any path outside the ``dashboard`` and ``api`` URL namespaces (sign-i
 the admin) and the API's token, export, schema and documentation endpoints. The key carries the
 language, the ``Accept`` header (JSON or the browsable API) and the full path with its query string.
 
-**No stampede, bounded staleness.** When a stored response is out of date (or missing), one request
-renders it (it holds a lock in the shared cache, ``LOCK_SECONDS`` at most) while the others of the
-same page either get the previous version — only if that version was computed at most
-``STALE_SECONDS`` ago, so a visitor never sees a page that misses a write committed more than
-``STALE_SECONDS`` before it was computed — or wait for the fresh one, up to ``WAIT_SECONDS``,
-after which they render it themselves. A version older than that is never served once it is out
-of date.
+**Bounded staleness, no stampede.** A stored response is *known current as of* a moment: when its
+render began (the generations were taken then), or when a worker last found its generations
+unchanged. For ``PUBLIC_CACHE_STALE_SECONDS`` after that moment (a setting, 5 s by default) it is
+served as it is, without asking the shared cache whether it is out of date: a visitor never gets
+a page that misses a write committed more than that before the visit. So a page that every write
+changes (on a day when 57 focal points report) is rendered at most once in that time, not once
+per write, and most cache hits cost no query at all. Signed-in users (the writers) never go
+through this cache: they see their own writes at once.
+
+Once that moment is further back and the page is out of date (or missing), one request renders it
+(it holds a lock in the shared cache, ``LOCK_SECONDS`` at most) while the others of the same page
+wait for the fresh one, up to ``WAIT_SECONDS``, after which they render it themselves.
 
 **Compression** (gzip, for clients that accept it): public responses only — anonymous, nothing
 personal, no cookie set and no CSRF token in the body, so compression can never reveal a secret
@@ -31,9 +36,9 @@ is compressed once, when stored.
 
 Anonymous API reads served from the cache skip DRF's throttling: a hit is cheaper than counting it.
 
-Each worker also keeps its latest hits in memory (``LocalCopies``, at most ``LOCAL_MAX_BYTES``):
-a copy saves fetching and unpickling the body (one query per hit instead of two), never freshness,
-since its generations are checked against the shared cache on every request.
+Each worker also keeps its latest hits in memory (``LocalCopies``, at most ``LOCAL_MAX_BYTES``),
+each with the moment it is known current as of: a copy saves fetching and unpickling the body,
+and, within ``PUBLIC_CACHE_STALE_SECONDS`` of that moment, the check of its generations.
 """
 
 from __future__ import annotations
@@ -64,9 +69,6 @@ CACHED_NAMESPACES = {"dashboard", "api"}
 UNCACHED_URL_NAMES = {"api:token", "api:export", "api:schema", "api:docs"}
 TIMEOUT_SECONDS = 6 * 3600
 LOCAL_MAX_BYTES = 32 * 1024 * 1024
-# A version out of date may be served while another request renders the page, if it was
-# computed at most this long ago.
-STALE_SECONDS = 5
 # How long a request waits for another's render before rendering the page itself.
 WAIT_SECONDS = 2
 POLL_SECONDS = 0.05
@@ -84,33 +86,43 @@ class LocalCopies:
 
     def __init__(self, max_bytes: int = LOCAL_MAX_BYTES):
         self.max_bytes = max_bytes
-        self.entries: OrderedDict[str, tuple[float, dict]] = OrderedDict()
+        # key: (expires, entry, known current as of: a time.time())
+        self.entries: OrderedDict[str, tuple[float, dict, float]] = OrderedDict()
         self.size = 0
         self.lock = threading.Lock()
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str) -> tuple[dict, float] | None:
+        """The entry and the moment it is known current as of."""
         with self.lock:
             found = self.entries.get(key)
             if found is None:
                 return None
-            expires, entry = found
+            expires, entry, as_of = found
             if expires < time.monotonic():
                 self._drop(key)
                 return None
             self.entries.move_to_end(key)
-            return entry
+            return entry, as_of
 
-    def put(self, key: str, entry: dict, timeout: float) -> None:
+    def put(self, key: str, entry: dict, timeout: float, as_of: float | None = None) -> None:
         size = _size(entry)
         if size > self.max_bytes // 4:
             return
         with self.lock:
             if key in self.entries:
                 self._drop(key)
-            self.entries[key] = (time.monotonic() + timeout, entry)
+            as_of = entry["computed_at"] if as_of is None else as_of
+            self.entries[key] = (time.monotonic() + timeout, entry, as_of)
             self.size += size
             while self.size > self.max_bytes:
                 self._drop(next(iter(self.entries)))
+
+    def confirm(self, key: str, entry: dict, as_of: float) -> None:
+        """``entry`` was found current at ``as_of``."""
+        with self.lock:
+            found = self.entries.get(key)
+            if found is not None and found[1] is entry:
+                self.entries[key] = (found[0], entry, max(found[2], as_of))
 
     def clear(self) -> None:
         with self.lock:
@@ -118,7 +130,7 @@ class LocalCopies:
             self.size = 0
 
     def _drop(self, key: str) -> None:
-        _expires, entry = self.entries.pop(key)
+        _expires, entry, _as_of = self.entries.pop(key)
         self.size -= _size(entry)
 
 
@@ -208,25 +220,35 @@ class PublicResponseCacheMiddleware:
     # -- the shared cache ---------------------------------------------------------------------
 
     def _cached(self, request: HttpRequest, key: str) -> HttpResponse:
-        entry = local_copies.get(key)
-        if entry is not None and is_fresh(entry["depends_on"]):
-            return self._rebuild(request, entry)
+        now = time.time()
+        # Served as it is within this long of the moment it was known current.
+        stale_seconds = settings.PUBLIC_CACHE_STALE_SECONDS
+        local = local_copies.get(key)
+        entry = None
+        if local is not None:
+            entry, as_of = local
+            if now - as_of <= stale_seconds:
+                return self._rebuild(request, entry)
+            if is_fresh(entry["depends_on"]):
+                local_copies.confirm(key, entry, now)
+                return self._rebuild(request, entry)
         shared = cache.get(key)
         if shared is not None and (entry is None or shared["computed_at"] != entry["computed_at"]):
             # Kept no longer than the shared entry could still be there.
             local_copies.put(key, shared, timeout=TIMEOUT_SECONDS / 4)
             entry = shared
-            if is_fresh(entry["depends_on"]):
+            if now - entry["computed_at"] <= stale_seconds:
                 return self._rebuild(request, entry)
-        # Missing or out of date: one request renders, the others get a recent version or wait.
+            if is_fresh(entry["depends_on"]):
+                local_copies.confirm(key, entry, now)
+                return self._rebuild(request, entry)
+        # Missing or out of date: one request renders, the others wait for it.
         lock = f"render-lock:{key}"
         if cache.add(lock, True, timeout=LOCK_SECONDS):
             try:
                 return self._render(request, key)
             finally:
                 cache.delete(lock)
-        if entry is not None and time.time() - entry["computed_at"] <= STALE_SECONDS:
-            return self._rebuild(request, entry)
         fresh = self._wait(key, lock)
         if fresh is not None:
             return self._rebuild(request, fresh)

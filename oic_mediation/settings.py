@@ -336,6 +336,11 @@ OPEN_DATA_LICENCE = env_choice(
 # The calendar feeds (oic_mediation.calendars) carry the events that ended at most this many days
 # ago and every later one; None for every event (?history=all gives them whatever this says).
 OIC_CALENDAR_PAST_DAYS: int | None = 365
+# How long an anonymous visitor may be served a public page or API read without the shared cache
+# being asked whether a write changed it: the most the public site lags behind a write, and what
+# keeps a day of heavy reporting from re-rendering a page on every write
+# (oic_mediation.response_cache). 0: every hit checks (the test suite's default).
+PUBLIC_CACHE_STALE_SECONDS = env_int("DJANGO_PUBLIC_CACHE_STALE_SECONDS", 5)
 
 # HTTPS: on by default in production. Behind a TLS-terminating proxy that sets
 # X-Forwarded-Proto, set DJANGO_BEHIND_TLS_PROXY=true; the redirect may then be left to the proxy.

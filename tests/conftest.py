@@ -180,6 +180,16 @@ def no_cached_responses_from_an_earlier_test(request, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def public_pages_checked_on_every_hit(request, settings):
+    """An anonymous visitor's cached page is checked against the generations on every hit, so a
+    test sees a write on the next anonymous visit. In production a page may lag behind a write by
+    ``PUBLIC_CACHE_STALE_SECONDS``; the tests marked ``bounded_staleness`` run with that bound
+    (tests/performance/test_response_cache.py)."""
+    if not request.node.get_closest_marker("bounded_staleness"):
+        settings.PUBLIC_CACHE_STALE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def tasks_run_at_once(settings):
     """Tasks run when enqueued (after the commit), so a test sees their effect at once; the tests
     of the queue itself (tests/background/) use the database backend and a real worker. E-mails

@@ -1,12 +1,11 @@
-"""Anonymous public pages and API reads come from the shared cache until a table they show changes;
-one request renders an outdated page while the others get a recent version or wait; public
-responses are compressed, pages with a CSRF token never."""
+"""Anonymous public pages and API reads come from the shared cache until a table they show changes
+(within a bound of a few seconds); one request renders an outdated page while the others wait;
+public responses are compressed, pages with a CSRF token never."""
 
 from __future__ import annotations
 
 import datetime
 import gzip
-import re
 import threading
 import time
 
@@ -18,7 +17,7 @@ from django.test.signals import template_rendered
 from django.utils import translation
 
 from oic_mediation import response_cache
-from oic_mediation.response_cache import STALE_SECONDS, local_copies
+from oic_mediation.response_cache import local_copies
 from tests.factories import ConferenceFactory, MemberStateFactory
 from tests.queries import all_queries
 
@@ -179,7 +178,9 @@ def test_a_signed_in_users_page_is_never_compressed(turkiye, secretariat):
     assert b"csrfmiddlewaretoken" in response.content  # the sign-out form
 
 
-# --- No stampede, bounded staleness --------------------------------------------------------------
+# --- Bounded staleness, no stampede --------------------------------------------------------------
+
+BOUND = 5
 
 
 def senegal_joins() -> None:
@@ -195,24 +196,82 @@ def another_request_is_rendering(path: str) -> str:
     return key
 
 
-def test_while_another_request_renders_a_recent_version_is_served(turkiye, monkeypatch):
-    get(Client(), "/en/states/")
-    senegal_joins()
-    another_request_is_rendering("/en/states/")
+class Clock:
+    """The response cache's clock (``time.time``), moved on by hand."""
 
+    def __init__(self, monkeypatch):
+        self.now = time.time()
+        monkeypatch.setattr(response_cache.time, "time", lambda: self.now)
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch, settings):
+    assert settings.PUBLIC_CACHE_STALE_SECONDS == BOUND  # the production default
+    return Clock(monkeypatch)
+
+
+@pytest.fixture
+def states_renders():
+    """The renders of the states page's template from now on."""
+    renders: list = []
+
+    def counted(sender, template, **kwargs):
+        if template.name == "dashboard/states.html":
+            renders.append(template.name)
+
+    template_rendered.connect(counted)
+    yield renders
+    template_rendered.disconnect(counted)
+
+
+@pytest.mark.bounded_staleness
+def test_within_the_bound_a_hit_costs_no_query_and_a_write_shows_after_it(
+    turkiye, clock, states_renders
+):
+    get(Client(), "/en/states/")
+    renders = states_renders
+    for seconds in (0, 1, 2, 2):  # four writes in four seconds, a visit after each
+        clock.advance(seconds)
+        MemberStateFactory()
+        response, queries = get(Client(), "/en/states/")
+        assert queries.count == 0
+        assert "Senegal" not in response.content.decode()
+    senegal_joins()
+    assert renders == []  # the page was not rendered once per write
+
+    clock.advance(BOUND - 4.5)  # more than the bound since it was computed
     response, queries = get(Client(), "/en/states/")
 
-    assert "Senegal" not in response.content.decode()  # the version of less than STALE_SECONDS
-    assert queries.of("default") == 0
+    assert "Senegal" in response.content.decode()  # every write at once, in one render
+    assert renders == ["dashboard/states.html"]
+    # Known current again: served as it is for the next few seconds.
+    clock.advance(BOUND - 1)
+    assert get(Client(), "/en/states/")[1].count == 0
 
 
-def test_an_outdated_version_older_than_the_bound_is_never_served(turkiye, monkeypatch):
+@pytest.mark.bounded_staleness
+def test_a_page_found_unchanged_is_served_without_a_check_for_the_bound(turkiye, clock):
+    get(Client(), "/en/states/")
+    clock.advance(BOUND + 1)
+
+    _, checked = get(Client(), "/en/states/")
+    clock.advance(BOUND - 1)
+    _, unchecked = get(Client(), "/en/states/")
+
+    # The generations, on the cache's connection; then nothing.
+    assert (checked.count, checked.of("default")) == (1, 0)
+    assert unchecked.count == 0
+
+
+@pytest.mark.bounded_staleness
+def test_an_outdated_version_older_than_the_bound_is_never_served(turkiye, clock, monkeypatch):
     get(Client(), "/en/states/")
     senegal_joins()
     another_request_is_rendering("/en/states/")
-    # The stored version was computed longer ago than the bound allows.
-    later = time.time() + STALE_SECONDS + 1
-    monkeypatch.setattr(response_cache.time, "time", lambda: later)
+    clock.advance(BOUND + 1)
     monkeypatch.setattr(response_cache, "WAIT_SECONDS", 0.2)
 
     started = time.monotonic()
@@ -225,18 +284,16 @@ def test_an_outdated_version_older_than_the_bound_is_never_served(turkiye, monke
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.slow
+@pytest.mark.bounded_staleness
 @pytest.mark.parametrize("stored", ["recent", "old"])
-def test_concurrent_visitors_of_an_outdated_page_cause_one_render(stored, monkeypatch):
+def test_concurrent_visitors_of_an_outdated_page_cause_at_most_one_render(stored, monkeypatch):
     MemberStateFactory(iso_code="TR", iso3_code="TUR", name="Türkiye", slug="turkiye")
     Client().get("/en/states/")
     if stored == "old":
-        # The stored version is older than the staleness bound: the others must wait for the
-        # render instead of getting it.
-        later = time.time() + STALE_SECONDS + 1
+        # Computed longer ago than the bound: the visitors must not get it; one renders the page
+        # and the others wait for that render.
+        later = time.time() + BOUND + 1
         monkeypatch.setattr(response_cache.time, "time", lambda: later)
-    else:
-        # However slow the machine, the stored version is still recent when the visitors come.
-        monkeypatch.setattr(response_cache, "STALE_SECONDS", 120)
     # The waiting visitors wait for the render however long it takes here (2 s in production).
     monkeypatch.setattr(response_cache, "WAIT_SECONDS", 60)
     senegal_joins()
@@ -266,10 +323,10 @@ def test_concurrent_visitors_of_an_outdated_page_cause_one_render(stored, monkey
         template_rendered.disconnect(counted)
 
     assert len(bodies) == 8
-    assert len(renders) == 1
     with_senegal = sum("Senegal" in body for body in bodies)
     if stored == "old":
+        assert len(renders) == 1
         assert with_senegal == 8  # every visitor waited for the one fresh render
     else:
-        assert with_senegal >= 1  # the renderer's; the others may get the recent version
-    assert re.search("Senegal", Client().get("/en/states/").content.decode())
+        # Within the bound of the write: the previous version, no render.
+        assert (len(renders), with_senegal) == (0, 0)
