@@ -820,6 +820,81 @@ def states_reporting(
     return [StateReporting(state, by_state.get(state.pk, [])) for state in in_order]
 
 
+@dataclass(frozen=True)
+class StateReportingSummary:
+    """What ``StateReporting`` tells of a state, counted in the database (the Who reports page:
+    loading every open commitment of every state grew with the data, 1.2 s at the bench's scale
+    10). ``commitment_lights`` counts its commitments of each light."""
+
+    state: MemberState
+    commitment_count: int
+    overdue_count: int
+    commitment_lights: dict[str, int]
+    last_report_on: datetime.date | None
+    next_due_on: datetime.date | None
+
+    @property
+    def light(self) -> str | None:
+        """As ``StateReporting.light``: its least up-to-date commitment's; None with none."""
+        present = [light for light in LIGHTS if self.commitment_lights[light]]
+        return present[-1] if present else None
+
+
+def _overdue_by_more_than(days: int, day: datetime.date, months: int) -> Q:
+    """Commitments annotated with ``since`` whose report is more than ``days`` overdue on ``day``
+    (``reporting_light``'s thresholds, counted against the date ``_reporting_since`` gives)."""
+    return Q(since__lt=_reporting_since(day - datetime.timedelta(days=days), months))
+
+
+def state_reporting_summaries(
+    *, as_of: datetime.date | None = None, schedule: ReportingSchedule | None = None
+) -> list[StateReportingSummary]:
+    """Every member state's reporting, in name order: as ``states_reporting``, in one query."""
+    day = as_of or timezone.localdate()
+    months = (schedule or ReportingSchedule.current()).period_months
+    amber = settings.REPORTING_AMBER_AFTER_DAYS
+    red = settings.REPORTING_RED_AFTER_DAYS
+    rows = {
+        row["state_id"]: row
+        for row in _reporting_commitments(as_of)
+        .annotate(since=Coalesce(TruncDate("last_reported_at"), F("pledged_on")))
+        .order_by()
+        .values("state_id")
+        .annotate(
+            count=Count("pk"),
+            overdue=Count("pk", filter=_overdue_by_more_than(0, day, months)),
+            amber_or_red=Count("pk", filter=_overdue_by_more_than(amber, day, months)),
+            red=Count("pk", filter=_overdue_by_more_than(red, day, months)),
+            first_since=Min("since"),
+            last_report_on=Max(TruncDate("last_reported_at")),
+        )
+    }
+    summaries = []
+    for state in MemberState.objects.order_by("name"):
+        row = rows.get(state.pk)
+        if row is None:
+            summaries.append(
+                StateReportingSummary(state, 0, 0, dict.fromkeys(LIGHTS, 0), None, None)
+            )
+            continue
+        lights = {
+            "green": row["count"] - row["amber_or_red"],
+            "amber": row["amber_or_red"] - row["red"],
+            "red": row["red"],
+        }
+        summaries.append(
+            StateReportingSummary(
+                state,
+                row["count"],
+                row["overdue"],
+                lights,
+                row["last_report_on"],
+                _next_due(row["first_since"], row["first_since"], months),
+            )
+        )
+    return summaries
+
+
 def light_counts(items) -> dict[str, int]:
     """How many of ``items`` (with a ``light``) show each light."""
     counts = dict.fromkeys(LIGHTS, 0)

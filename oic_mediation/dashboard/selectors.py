@@ -265,16 +265,12 @@ def reporting_overview() -> dict:
     """Every state's reporting light, the counts of each light and the reporting rate today and
     at the end of each year."""
     schedule = ReportingSchedule.current()
-    states = resolution_selectors.states_reporting(schedule=schedule)
-    commitments = [item for state in states for item in state.commitments]
-    # What the page shows of each state, without its commitments: the page's figures are cached,
-    # and a copy holding every commitment grew with the data (12,290 records to unpickle at the
-    # bench's scale 10 on every render).
+    states = resolution_selectors.state_reporting_summaries(schedule=schedule)
     rows = [
         {
             "state": item.state,
             "light": item.light,
-            "commitment_count": len(item.commitments),
+            "commitment_count": item.commitment_count,
             "overdue_count": item.overdue_count,
             "last_report_on": item.last_report_on,
             "next_due_on": item.next_due_on,
@@ -285,10 +281,13 @@ def reporting_overview() -> dict:
         "schedule": schedule,
         "states": rows,
         "state_lights": resolution_selectors.light_counts(states),
-        "commitment_lights": resolution_selectors.light_counts(commitments),
+        "commitment_lights": {
+            light: sum(item.commitment_lights[light] for item in states)
+            for light in resolution_selectors.LIGHTS
+        },
         "rate": resolution_selectors.reporting_rate(schedule=schedule),
         "rates": resolution_selectors.reporting_rate_timeline(),
-        "overdue_count": sum(1 for item in commitments if item.is_overdue),
+        "overdue_count": sum(item.overdue_count for item in states),
     }
 
 

@@ -453,3 +453,34 @@ def test_the_counted_rate_agrees_with_each_commitments_light_at_month_ends(
             len(items),
         ), day
         assert rate.expected > 0
+
+
+def summarised(item) -> tuple:
+    return (
+        item.state.name,
+        item.light,
+        item.overdue_count,
+        item.last_report_on,
+        item.next_due_on,
+    )
+
+
+@pytest.mark.parametrize("as_of", [None, days_ago(365), datetime.date(2019, 3, 31)])
+def test_the_who_reports_summaries_counted_in_the_database_match_each_states_commitments(
+    compliance, as_of
+):
+    """The Who reports page counts in the database what ``states_reporting`` derives from each
+    commitment: the same light, counts and dates for every state, on every date."""
+    counted = selectors.state_reporting_summaries(as_of=as_of)
+    derived = selectors.states_reporting(as_of=as_of)
+
+    assert [summarised(item) for item in counted] == [summarised(item) for item in derived]
+    assert [item.commitment_count for item in counted] == [
+        len(item.commitments) for item in derived
+    ]
+    assert [item.commitment_lights for item in counted] == [
+        selectors.light_counts(item.commitments) for item in derived
+    ]
+    if as_of is None:
+        lights = {summary.state.name: summary.light for summary in counted}
+        assert (lights["Türkiye"], lights["Senegal"]) == ("amber", "red")
