@@ -295,10 +295,12 @@ def connect_invalidation() -> None:
 # --- Cached figures ------------------------------------------------------------------------------
 
 
-def cached(name: str, build: Callable[[], T], *parts: object) -> T:
-    """``build()``'s result, cached per language under ``name`` and ``parts`` until one of the
-    tables it read changes."""
-    key = ":".join(["figures", name, get_language() or "", *map(str, parts)])
+def cached(name: str, build: Callable[[], T], *parts: object, per_language: bool = True) -> T:
+    """``build()``'s result, cached under ``name`` and ``parts`` until one of the tables it read
+    changes: per language, or once for every language with ``per_language=False`` (for figures
+    that hold no translated text, so that the three languages' pages share one computation)."""
+    language = (get_language() or "") if per_language else "*"
+    key = ":".join(["figures", name, language, *map(str, parts)])
     generations = getattr(_local, "generations", None)
     entry = cache.get(key)
     if entry is not None:

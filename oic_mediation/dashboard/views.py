@@ -30,6 +30,19 @@ def paginate(request, items, per_page: int = PAGE_SIZE) -> Page:
     return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
+def language_free(selector, *items):
+    """``selector(*items)``, cached once for the three languages: a selector of figures that holds
+    no translated text (labels are looked up when shown), so that after a write the Arabic,
+    English and French pages share one computation. ``items`` are model instances (keyed by
+    their primary key)."""
+    return cached(
+        selector.__name__,
+        lambda: selector(*items),
+        *(item.pk for item in items),
+        per_language=False,
+    )
+
+
 class DashboardPage(TemplateView):
     """A public page: ``build()`` gives its figures, cached until the data changes; what depends
     on the request (the page of a list) is added in ``get_context_data``."""
@@ -118,7 +131,7 @@ class HomeView(DashboardPage):
     section = "home"
 
     def build(self) -> dict:
-        overview = selectors.implementation_overview()
+        overview = language_free(selectors.implementation_overview)
         rtl = get_language_bidi()
         overview["status_chart"] = charts.bar_chart(
             "chart-paragraph-status",
@@ -159,7 +172,7 @@ class ParagraphView(ItemPage):
         return ("paragraph", self.item.pk)
 
     def build(self) -> dict:
-        page = selectors.paragraph_page(self.item)
+        page = language_free(selectors.paragraph_page, self.item)
         page["timeline_charts"] = timeline_charts("chart-paragraph-timeline", page.pop("timelines"))
         return page
 
@@ -212,7 +225,7 @@ class StateView(DashboardPage):
         return ("state", self.state.pk)
 
     def build(self) -> dict:
-        profile = selectors.state_profile(self.state)
+        profile = language_free(selectors.state_profile, self.state)
         profile.reporting.light_label = light_labels()[profile.reporting.light]
         return {
             "profile": profile,
@@ -407,7 +420,7 @@ class ReportingView(DashboardPage):
     section = "reporting"
 
     def build(self) -> dict:
-        overview = selectors.reporting_overview()
+        overview = language_free(selectors.reporting_overview)
         labels = light_labels()
         for state in overview["states"]:
             state["light_label"] = labels[state["light"]]
