@@ -257,6 +257,23 @@ class SessionFilter(django_filters.FilterSet):
         fields = ["conference", "kind"]
 
 
+class DistinctWhenJoining(django_filters.FilterSet):
+    """A filter set whose ``joining`` filters follow a many-valued relation, so that a row can
+    match twice: the list is made DISTINCT only when one of them is used. DISTINCT over the whole
+    list sorted every row before the page was cut (the recommendations: 54 → 98 ms p50 from the
+    bench's scale 1 to 10)."""
+
+    joining: tuple[str, ...] = ()
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        used = getattr(self.form, "cleaned_data", {})
+        if any(used.get(name) not in (None, "", []) for name in self.joining):
+            return queryset.distinct()
+        return queryset
+
+
 class SpeakerFilter(django_filters.FilterSet):
     conference = conference_filter("sessions__conference")
     state = state_filter("state", _("State, by ISO code"))
@@ -280,7 +297,7 @@ class DocumentFilter(django_filters.FilterSet):
         fields = ["conference", "kind", "language"]
 
 
-class RecommendationFilter(django_filters.FilterSet):
+class RecommendationFilter(DistinctWhenJoining):
     conference = conference_filter()
     paragraph = paragraph_id_filter("paragraphs")
     resolution = resolution_symbol_filter("paragraphs")
@@ -302,13 +319,11 @@ class RecommendationFilter(django_filters.FilterSet):
             "follow_up_status",
         ]
 
+    # A recommendation on two paragraphs of the resolution asked for is listed once.
+    joining = ("paragraph", "resolution", "paragraph_number")
+
     def filter_follow_up_status(self, queryset, name, value):
         return queryset.filter(follow_up_status=value)
-
-    @property
-    def qs(self):
-        # A recommendation on two paragraphs of the resolution asked for is listed once.
-        return super().qs.distinct()
 
 
 class CitedFigureFilter(django_filters.FilterSet):

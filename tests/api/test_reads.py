@@ -106,3 +106,30 @@ def test_signed_in_clients_are_throttled_too(world, client_for, monkeypatch):
     statuses = [client.get("/api/v1/commitments/").status_code for _ in range(3)]
 
     assert statuses == [200, 200, 429]
+
+
+def test_a_recommendation_on_two_paragraphs_is_listed_once_and_the_list_is_not_sorted_whole(
+    resolution, api_client
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ParagraphFactory, RecommendationFactory
+
+    first = ParagraphFactory(resolution=resolution, number=4)
+    second = ParagraphFactory(resolution=resolution, number=5)
+    recommendation = RecommendationFactory()
+    recommendation.paragraphs.set([first, second])
+
+    filtered = api_client.get("/api/v1/recommendations/", {"resolution": "53/45-POL"})
+    with CaptureQueriesContext(connection) as unfiltered_queries:
+        unfiltered = api_client.get("/api/v1/recommendations/")
+
+    assert [row["id"] for row in rows(filtered)] == [recommendation.pk]
+    assert [row["id"] for row in rows(unfiltered)] == [recommendation.pk]
+    # DISTINCT only when a filter follows the paragraphs: otherwise PostgreSQL would sort every
+    # recommendation before cutting the page.
+    listed = [
+        query["sql"] for query in unfiltered_queries if "conferences_recommendation" in query["sql"]
+    ]
+    assert listed and not any("DISTINCT" in sql for sql in listed)
