@@ -17,15 +17,18 @@ language, the ``Accept`` header (JSON or the browsable API) and the full path wi
 **Bounded staleness, no stampede.** A stored response is *known current as of* a moment: when its
 render began (the generations were taken then), or when a worker last found its generations
 unchanged. For ``PUBLIC_CACHE_STALE_SECONDS`` after that moment (a setting, 5 s by default) it is
-served as it is, without asking the shared cache whether it is out of date: a visitor never gets
-a page that misses a write committed more than that before the visit. So a page that every write
-changes (on a day when 57 focal points report) is rendered at most once in that time, not once
-per write, and most cache hits cost no query at all. Signed-in users (the writers) never go
+served as it is, without asking the shared cache whether it is out of date. So a page that every
+write changes (on a day when 57 focal points report) is rendered at most once in that time, not
+once per write, and most cache hits cost no query at all. Signed-in users (the writers) never go
 through this cache: they see their own writes at once.
 
 Once that moment is further back and the page is out of date (or missing), one request renders it
-(it holds a lock in the shared cache, ``LOCK_SECONDS`` at most) while the others of the same page
-wait for the fresh one, up to ``WAIT_SECONDS``, after which they render it themselves.
+(it holds a lock in the shared cache, ``LOCK_SECONDS`` at most). While it renders, the others of
+the same page get the previous version if it is at most ``WAIT_SECONDS`` further back than the
+bound, or else wait for the fresh one, up to ``WAIT_SECONDS``, after which they render it
+themselves. A visitor therefore never gets a page that misses a write committed more than
+``PUBLIC_CACHE_STALE_SECONDS + WAIT_SECONDS`` (7 s) before the visit; and a sync worker is not
+held waiting for a render while a recent version can be sent.
 
 **Compression** (gzip, for clients that accept it): public responses only — anonymous, nothing
 personal, no cookie set and no CSRF token in the body, so compression can never reveal a secret
@@ -224,9 +227,8 @@ class PublicResponseCacheMiddleware:
         # Served as it is within this long of the moment it was known current.
         stale_seconds = settings.PUBLIC_CACHE_STALE_SECONDS
         local = local_copies.get(key)
-        entry = None
-        if local is not None:
-            entry, as_of = local
+        entry, as_of = local if local is not None else (None, 0.0)
+        if entry is not None:
             if now - as_of <= stale_seconds:
                 return self._rebuild(request, entry)
             if is_fresh(entry["depends_on"]):
@@ -236,19 +238,22 @@ class PublicResponseCacheMiddleware:
         if shared is not None and (entry is None or shared["computed_at"] != entry["computed_at"]):
             # Kept no longer than the shared entry could still be there.
             local_copies.put(key, shared, timeout=TIMEOUT_SECONDS / 4)
-            entry = shared
-            if now - entry["computed_at"] <= stale_seconds:
+            entry, as_of = shared, shared["computed_at"]
+            if now - as_of <= stale_seconds:
                 return self._rebuild(request, entry)
             if is_fresh(entry["depends_on"]):
                 local_copies.confirm(key, entry, now)
                 return self._rebuild(request, entry)
-        # Missing or out of date: one request renders, the others wait for it.
+        # Missing or out of date: one request renders; the others get the previous version while
+        # it renders, if it is at most WAIT_SECONDS past the bound, or wait for the render.
         lock = f"render-lock:{key}"
         if cache.add(lock, True, timeout=LOCK_SECONDS):
             try:
                 return self._render(request, key)
             finally:
                 cache.delete(lock)
+        if entry is not None and now - as_of <= stale_seconds + WAIT_SECONDS:
+            return self._rebuild(request, entry)
         fresh = self._wait(key, lock)
         if fresh is not None:
             return self._rebuild(request, fresh)

@@ -268,12 +268,30 @@ def test_a_page_found_unchanged_is_served_without_a_check_for_the_bound(turkiye,
 
 
 @pytest.mark.bounded_staleness
+def test_while_another_request_renders_the_previous_version_is_served_without_waiting(
+    turkiye, clock
+):
+    get(Client(), "/en/states/")
+    senegal_joins()
+    another_request_is_rendering("/en/states/")
+    clock.advance(BOUND + response_cache.WAIT_SECONDS - 0.5)
+
+    started = time.monotonic()
+    response, queries = get(Client(), "/en/states/")
+
+    assert time.monotonic() - started < response_cache.WAIT_SECONDS
+    assert "Senegal" not in response.content.decode()
+    assert queries.of("default") == 0
+
+
+@pytest.mark.bounded_staleness
 def test_an_outdated_version_older_than_the_bound_is_never_served(turkiye, clock, monkeypatch):
     get(Client(), "/en/states/")
     senegal_joins()
     another_request_is_rendering("/en/states/")
-    clock.advance(BOUND + 1)
     monkeypatch.setattr(response_cache, "WAIT_SECONDS", 0.2)
+    # Past the bound, and past it by more than a render may take.
+    clock.advance(BOUND + 0.2 + 1)
 
     started = time.monotonic()
     response, _ = get(Client(), "/en/states/")
@@ -286,17 +304,18 @@ def test_an_outdated_version_older_than_the_bound_is_never_served(turkiye, clock
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.slow
 @pytest.mark.bounded_staleness
-@pytest.mark.parametrize("stored", ["recent", "old"])
+@pytest.mark.parametrize("stored", ["recent", "past the bound", "old"])
 def test_concurrent_visitors_of_an_outdated_page_cause_at_most_one_render(stored, monkeypatch):
     MemberStateFactory(iso_code="TR", iso3_code="TUR", name="Türkiye", slug="turkiye")
     Client().get("/en/states/")
-    if stored == "old":
-        # Computed longer ago than the bound: the visitors must not get it; one renders the page
-        # and the others wait for that render.
-        later = time.time() + BOUND + 1
-        monkeypatch.setattr(response_cache.time, "time", lambda: later)
     # The waiting visitors wait for the render however long it takes here (2 s in production).
-    monkeypatch.setattr(response_cache, "WAIT_SECONDS", 60)
+    wait = 60
+    monkeypatch.setattr(response_cache, "WAIT_SECONDS", wait)
+    if stored != "recent":
+        # Past the bound: one visitor renders the page. The others get the previous version
+        # while it renders; or, computed longer ago than that allows, wait for the render.
+        later = time.time() + BOUND + (1 if stored == "past the bound" else wait + 1)
+        monkeypatch.setattr(response_cache.time, "time", lambda: later)
     senegal_joins()
     local_copies.clear()
     renders, bodies = [], []
@@ -328,6 +347,9 @@ def test_concurrent_visitors_of_an_outdated_page_cause_at_most_one_render(stored
     if stored == "old":
         assert len(renders) == 1
         assert with_senegal == 8  # every visitor waited for the one fresh render
+    elif stored == "past the bound":
+        assert len(renders) == 1
+        assert with_senegal >= 1  # the renderer's; the others may get the previous version
     else:
         # Within the bound of the write: the previous version, no render.
         assert (len(renders), with_senegal) == (0, 0)
