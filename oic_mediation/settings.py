@@ -337,8 +337,8 @@ OPEN_DATA_LICENCE = env_choice(
 # ago and every later one; None for every event (?history=all gives them whatever this says).
 OIC_CALENDAR_PAST_DAYS: int | None = 365
 # How long an anonymous visitor may be served a public page or API read without the shared cache
-# being asked whether a write changed it: the most the public site lags behind a write, and what
-# keeps a day of heavy reporting from re-rendering a page on every write
+# being asked whether a write changed it; the public site lags at most this plus the 2 s of a render
+# behind a write, and a day of heavy reporting does not re-render a page on every write
 # (oic_mediation.response_cache). 0: every hit checks (the test suite's default).
 PUBLIC_CACHE_STALE_SECONDS = env_int("DJANGO_PUBLIC_CACHE_STALE_SECONDS", 5)
 
