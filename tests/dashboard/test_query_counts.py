@@ -6,8 +6,11 @@ import re
 import pytest
 from django.core.cache import cache
 
+from network.models import MemberState
+from resolutions.models import Paragraph
 from tests.dashboard import dataset
 from tests.dashboard.test_pages import PAGES, url
+from tests.factories import CommitmentFactory
 from tests.queries import all_queries
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +21,7 @@ pytestmark = pytest.mark.django_db
 # oic_mediation.response_cache) included.
 COLD = {
     # With the delivered figures by the grade of their evidence (one query).
-    "dashboard:home": 23,
+    "dashboard:home": 27,
     # The states with their commitment figures, then what engages them (one query each).
     "dashboard:states": 12,
     # With the course of pledges and deliveries: one query per year since the first pledge (2018);
@@ -90,3 +93,20 @@ def test_after_a_write_the_three_languages_share_one_computation_of_the_figures(
     assert reused not in french_page.content.decode()
     assert reused not in arabic_page.content.decode()
     assert 'dir="rtl"' in arabic_page.content.decode()
+
+
+def test_a_pledge_recomputes_the_home_pages_commitment_figures_not_its_training_totals(client):
+    dataset.build(1)
+    cache.clear()
+    assert client.get(url("dashboard:home", {})).status_code == 200
+    CommitmentFactory(state=MemberState.objects.first(), paragraph=Paragraph.objects.first())
+
+    with all_queries() as after_the_pledge:
+        assert client.get(url("dashboard:home", {})).status_code == 200
+    statements = [query["sql"] for query in after_the_pledge.by_alias["default"].captured_queries]
+
+    assert any('"resolutions_commitment"' in sql for sql in statements)
+    # The states engaged (by a pledge, the contact group or a trainee) are counted again; the
+    # participants and the editions' declared numbers are not.
+    assert not any(sql.startswith('SELECT COUNT("trainings_participant"') for sql in statements)
+    assert not any("reported_participants" in sql for sql in statements)
