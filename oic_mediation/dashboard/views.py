@@ -182,7 +182,7 @@ class StatesView(DashboardPage):
     section = "states"
 
     def build(self) -> dict:
-        states = selectors.states_with_engagement()
+        states = language_free(selectors.states_with_engagement)
         labels = engagement_labels()
         counts = dict.fromkeys(selectors.ENGAGEMENT_LEVELS, 0)
         for state in states:
