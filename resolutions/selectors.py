@@ -723,9 +723,13 @@ def _latest_report_in_time(as_of: datetime.date | None):
     return Subquery(reports.order_by("-reported_at", "-id").values("reported_at")[:1])
 
 
+class LastReported(TypedDict):
+    last_reported_at: datetime.datetime | None
+
+
 def _reporting_commitments(
     as_of: datetime.date | None, queryset: QuerySet[Commitment] | None = None
-) -> QuerySet[Commitment]:
+) -> QuerySet[WithAnnotations[Commitment, LastReported]]:
     """The state commitments that report on ``as_of``, with ``last_reported_at``."""
     return (
         commitments_as_of(as_of, queryset)
