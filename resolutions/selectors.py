@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
+from django.db import connections
 from django.db.models import (
     Avg,
     BooleanField,
@@ -844,10 +845,46 @@ class StateReportingSummary:
         return present[-1] if present else None
 
 
-def _overdue_by_more_than(days: int, day: datetime.date, months: int) -> Q:
-    """Commitments annotated with ``since`` whose report is more than ``days`` overdue on ``day``
-    (``reporting_light``'s thresholds, counted against the date ``_reporting_since`` gives)."""
-    return Q(since__lt=_reporting_since(day - datetime.timedelta(days=days), months))
+def _as_date(value) -> datetime.date | None:
+    """A date read by a raw cursor: a ``date`` from PostgreSQL, ISO text from SQLite."""
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value)[:10])
+
+
+def _grouped_by_state(
+    commitments: QuerySet, thresholds: dict[str, datetime.date]
+) -> list[dict]:
+    """For each state, from ``commitments`` (rows of state_id, pledged_on and last_report_on):
+    ``count``, how many count from before each of ``thresholds`` (their last report, or pledge
+    before any report: ``since``), under the threshold's name, ``first_since`` and the latest
+    ``last_report_on``.
+
+    Counted over the rows computed once: the ORM repeats the latest report's subquery in every
+    aggregate, and PostgreSQL ran it six times per commitment (the Who reports page's 149 ms at
+    the bench's scale 10, 27 ms so)."""
+    inner, params = commitments.query.sql_with_params()
+    names = list(thresholds)
+    counted = "".join(", COUNT(*) FILTER (WHERE since < %s)" for _name in names)
+    sql = (
+        f"WITH commitments AS MATERIALIZED ({inner}) "
+        f"SELECT state_id, COUNT(*){counted}, MIN(since), MAX(last_report_on) FROM ("
+        "SELECT state_id, last_report_on, COALESCE(last_report_on, pledged_on) AS since "
+        "FROM commitments) AS reporting GROUP BY state_id"
+    )
+    with connections[commitments.db].cursor() as cursor:
+        cursor.execute(sql, [*params, *thresholds.values()])
+        found = cursor.fetchall()
+    return [
+        {
+            "state_id": row[0],
+            "count": row[1],
+            **dict(zip(names, row[2 : 2 + len(names)], strict=True)),
+            "first_since": _as_date(row[-2]),
+            "last_report_on": _as_date(row[-1]),
+        }
+        for row in found
+    ]
 
 
 def state_reporting_summaries(
@@ -860,17 +897,17 @@ def state_reporting_summaries(
     red = settings.REPORTING_RED_AFTER_DAYS
     rows = {
         row["state_id"]: row
-        for row in _reporting_commitments(as_of)
-        .annotate(since=Coalesce(TruncDate("last_reported_at"), F("pledged_on")))
-        .order_by()
-        .values("state_id")
-        .annotate(
-            count=Count("pk"),
-            overdue=Count("pk", filter=_overdue_by_more_than(0, day, months)),
-            amber_or_red=Count("pk", filter=_overdue_by_more_than(amber, day, months)),
-            red=Count("pk", filter=_overdue_by_more_than(red, day, months)),
-            first_since=Min("since"),
-            last_report_on=Max(TruncDate("last_reported_at")),
+        for row in _grouped_by_state(
+            _reporting_commitments(as_of)
+            .annotate(last_report_on=TruncDate("last_reported_at"))
+            .order_by()
+            .values("state_id", "pledged_on", "last_report_on"),
+            {
+                # Overdue, then by more than the amber and the red lights' thresholds.
+                "overdue": _reporting_since(day, months),
+                "amber_or_red": _reporting_since(day - datetime.timedelta(days=amber), months),
+                "red": _reporting_since(day - datetime.timedelta(days=red), months),
+            },
         )
     }
     summaries = []
