@@ -852,9 +852,7 @@ def _as_date(value) -> datetime.date | None:
     return datetime.date.fromisoformat(str(value)[:10])
 
 
-def _grouped_by_state(
-    commitments: QuerySet, thresholds: dict[str, datetime.date]
-) -> list[dict]:
+def _grouped_by_state(commitments: QuerySet, thresholds: dict[str, datetime.date]) -> list[dict]:
     """For each state, from ``commitments`` (rows of state_id, pledged_on and last_report_on):
     ``count``, how many count from before each of ``thresholds`` (their last report, or pledge
     before any report: ``since``), under the threshold's name, ``first_since`` and the latest
