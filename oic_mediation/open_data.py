@@ -59,7 +59,8 @@ class OpenDataView(DashboardPage):
                 "title": _("Contact groups: members and co-chairs"),
                 "url": reverse("dashboard:popolo"),
                 "format": "JSON (Popolo)",
-                "size": _json_size(popolo.document()),
+                # Cached apart: it reads the contact groups only.
+                "size": cached("popolo_size", lambda: _json_size(popolo.document())),
             },
             {
                 "title": _("Calendar of meetings, trainings and conferences"),

@@ -30,6 +30,11 @@ themselves. A visitor therefore never gets a page that misses a write committed 
 ``PUBLIC_CACHE_STALE_SECONDS + WAIT_SECONDS`` (7 s) before the visit; and a sync worker is not
 held waiting for a render while a recent version can be sent.
 
+The figures a render uses (``oic_mediation.dashboard.cache.cached``) follow the same bound, so the
+three languages' pages rendered in that time share one computation while writes keep coming; a
+page is stored as known current as of its oldest figure, and depends on the generations that
+figure was computed with, so the bound holds for the page as a whole.
+
 **Compression** (gzip, for clients that accept it): public responses only — anonymous, nothing
 personal, no cookie set and no CSRF token in the body, so compression can never reveal a secret
 through the length of a response that also reflects a visitor's input (BREACH). The language
@@ -62,7 +67,6 @@ from django.utils.translation import get_language
 
 from oic_mediation.dashboard.cache import (
     computing_with,
-    dependencies,
     is_fresh,
     reading,
     snapshot,
@@ -278,13 +282,14 @@ class PublicResponseCacheMiddleware:
     def _render(self, request: HttpRequest, key: str) -> HttpResponse:
         # The generations before anything is read: a write committed during the render leaves
         # the stored copy already out of date.
-        generations = snapshot()
         computed_at = time.time()
-        with computing_with(generations), reading() as tables:
+        generations = snapshot()
+        with computing_with(generations, computed_at) as render, reading() as tables:
             response = self.get_response(request)
         if not _public_response(response):
             return response
-        entry = self._entry(response, dependencies(tables, generations), computed_at)
+        # As old as the oldest figure it used without a check (dashboard.cache.cached).
+        entry = self._entry(response, render.depends_on(tables), render.as_of)
         cache.set(key, entry, timeout=TIMEOUT_SECONDS)
         local_copies.put(key, entry, timeout=TIMEOUT_SECONDS / 4)
         return self._rebuild(request, entry)

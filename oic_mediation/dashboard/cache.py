@@ -37,12 +37,14 @@ import logging
 import re
 import secrets
 import threading
+import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from functools import cache as memoize
 from typing import TypeVar
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.db.backends.signals import connection_created
@@ -172,15 +174,56 @@ def note_read(depends_on: Iterable[str]) -> None:
             reader.update(tables)
 
 
+class Render:
+    """A public page being rendered (``computing_with``): the snapshot of the generations taken
+    before it read anything and when; and what the cached figures it used add. A figure served
+    within the staleness bound without a check (``cached``) brings the generations it was
+    computed with (``pinned``: the page is out of date as soon as the figure is) and the moment
+    it is known current as of (``as_of``: the page is no more recent than its oldest figure)."""
+
+    # A generation no table ever has: two figures pinned different ones for the same table.
+    CONFLICT = -1
+
+    def __init__(self, generations: dict[str, int], as_of: float) -> None:
+        self.generations = generations
+        # When the snapshot was taken: what the figures computed in this render are current as of.
+        self.started = as_of
+        self.as_of = as_of
+        self.pinned: dict[str, int] = {}
+
+    def pin(self, depends_on: dict[str, int], as_of: float) -> None:
+        for key, value in depends_on.items():
+            if self.pinned.setdefault(key, value) != value:
+                self.pinned[key] = self.CONFLICT
+        self.as_of = min(self.as_of, as_of)
+
+    def depends_on(self, tables: Iterable[str]) -> dict[str, int]:
+        return dependencies(tables, {**self.generations, **self.pinned})
+
+    @contextmanager
+    def computing(self):
+        """A figure computed in the render: what the figures it uses pin is pinned for it (its
+        entry's generations and moment), then for the page."""
+        outer = self.pinned, self.as_of
+        self.pinned, self.as_of = {}, self.started
+        try:
+            yield self
+        finally:
+            figure = self.pinned, self.as_of
+            self.pinned, self.as_of = outer
+            self.pin(*figure)
+
+
 @contextmanager
-def computing_with(generations: dict[str, int]):
-    """While a page is rendered: the snapshot taken before it, for the figures cached inside."""
-    previous = getattr(_local, "generations", None)
-    _local.generations = generations
+def computing_with(generations: dict[str, int], as_of: float | None = None):
+    """While a public page is rendered: the snapshot taken before it (at ``as_of``), for the
+    figures cached inside; yields the ``Render``."""
+    previous = getattr(_local, "render", None)
+    render = _local.render = Render(generations, time.time() if as_of is None else as_of)
     try:
-        yield
+        yield render
     finally:
-        _local.generations = previous
+        _local.render = previous
 
 
 # --- Watching the connections --------------------------------------------------------------------
@@ -298,19 +341,70 @@ def connect_invalidation() -> None:
 def cached(name: str, build: Callable[[], T], *parts: object, per_language: bool = True) -> T:
     """``build()``'s result, cached under ``name`` and ``parts`` until one of the tables it read
     changes: per language, or once for every language with ``per_language=False`` (for figures
-    that hold no translated text, so that the three languages' pages share one computation)."""
+    that hold no translated text, so that the three languages' pages share one computation).
+
+    Inside a public page's render (``computing_with``) a figure computed at most
+    ``PUBLIC_CACHE_STALE_SECONDS`` ago is used without a check, as the page itself would be
+    served: the Arabic, English and French pages rendered within that time share one computation
+    even while writes keep coming, and the page counts as no more recent than the figure
+    (``Render.pin``), so that a visitor is never further behind than the bound. Signed-in users
+    and everything outside a public render always get figures checked against the tables."""
     language = (get_language() or "") if per_language else "*"
     key = ":".join(["figures", name, language, *map(str, parts)])
-    generations = getattr(_local, "generations", None)
+    render: Render | None = getattr(_local, "render", None)
+    generations = render.generations if render is not None else None
     entry = cache.get(key)
-    if entry is not None:
-        depends_on, value = entry
+    lock = None
+    if entry is not None and len(entry) == 3:
+        depends_on, value, as_of = entry
         if is_fresh(depends_on, generations):
             note_read(depends_on)
             return value
-    if generations is None:
-        generations = snapshot()
-    with reading() as tables:
-        value = build()
-    cache.set(key, (dependencies(tables, generations), value), timeout=TIMEOUT_SECONDS)
+        if render is not None:
+            use, lock = _outdated_use(key, as_of)
+            if use:
+                note_read(depends_on)
+                render.pin(depends_on, as_of)
+                return value
+    try:
+        if render is None:
+            as_of = time.time()
+            generations = snapshot()
+            with reading() as tables:
+                value = build()
+            depends_on = dependencies(tables, generations)
+        else:
+            with render.computing() as figure, reading() as tables:
+                value = build()
+                as_of = figure.as_of
+                depends_on = figure.depends_on(tables)
+        cache.set(key, (depends_on, value, as_of), timeout=TIMEOUT_SECONDS)
+    finally:
+        if lock is not None:
+            cache.delete(lock)
     return value
+
+
+FIGURE_LOCK_PREFIX = "figure-lock:"
+# A figure's lock expires by itself if its holder dies.
+FIGURE_LOCK_SECONDS = 30
+
+
+def _outdated_use(key: str, as_of: float) -> tuple[bool, str | None]:
+    """Whether a public render may use a figure that is out of date, known current as of
+    ``as_of`` (and the lock it took to compute it afresh, if any): within the staleness bound;
+    or up to ``WAIT_SECONDS`` past it while another render computes it (the pages of the three
+    languages, whose bounds run out together, would otherwise compute it at once on two
+    workers)."""
+    from oic_mediation.response_cache import WAIT_SECONDS
+
+    bound = settings.PUBLIC_CACHE_STALE_SECONDS
+    age = time.time() - as_of
+    if age <= bound:
+        return True, None
+    if bound <= 0 or age > bound + WAIT_SECONDS:
+        return False, None
+    lock = f"{FIGURE_LOCK_PREFIX}{key}"
+    if cache.add(lock, True, timeout=FIGURE_LOCK_SECONDS):
+        return False, lock
+    return True, None

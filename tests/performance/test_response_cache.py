@@ -5,6 +5,7 @@ public responses are compressed, pages with a CSRF token never."""
 from __future__ import annotations
 
 import datetime
+import functools
 import gzip
 import threading
 import time
@@ -17,6 +18,8 @@ from django.test.signals import template_rendered
 from django.utils import translation
 
 from oic_mediation import response_cache
+from oic_mediation.dashboard import cache as dashboard_cache
+from oic_mediation.dashboard import selectors as dashboard_selectors
 from oic_mediation.response_cache import local_copies
 from tests.factories import ConferenceFactory, MemberStateFactory
 from tests.queries import all_queries
@@ -299,6 +302,95 @@ def test_an_outdated_version_older_than_the_bound_is_never_served(turkiye, clock
     # It waited for the other render (which never comes here), then rendered the page itself.
     assert time.monotonic() - started >= 0.2
     assert "Senegal" in response.content.decode()
+
+
+@pytest.fixture
+def figure_computations(monkeypatch):
+    """The computations of the states page's figures (shared by its three languages)."""
+    computations: list = []
+    original = dashboard_selectors.states_with_engagement
+
+    @functools.wraps(original)
+    def counted():
+        computations.append(translation.get_language())
+        return original()
+
+    monkeypatch.setattr(dashboard_selectors, "states_with_engagement", counted)
+    return computations
+
+
+@pytest.mark.bounded_staleness
+def test_the_languages_rendered_within_the_bound_share_one_computation_while_writes_come(
+    turkiye, clock, figure_computations
+):
+    """After a write, each language's page is rendered when its own bound runs out: without the
+    bound on the figures, each recomputed them, since a write came in between (one a second on a
+    busy day)."""
+    get(Client(), "/en/states/")
+    senegal_joins()
+    clock.advance(1)
+
+    french, _ = get(Client(), "/fr/states/")
+
+    assert figure_computations == ["en"]
+    # The figures as they were a second ago, as the English page shows them.
+    assert "/fr/states/senegal/" not in french.content.decode()
+
+
+@pytest.mark.bounded_staleness
+def test_a_page_is_no_more_recent_than_the_figures_it_used(turkiye, clock, figure_computations):
+    """The French page, rendered after the write with the figures of before it, is out of date
+    once their bound runs out, though nothing was written since it was rendered."""
+    get(Client(), "/en/states/")
+    senegal_joins()
+    clock.advance(1)
+    get(Client(), "/fr/states/")
+    clock.advance(BOUND)
+
+    french, _ = get(Client(), "/fr/states/")
+
+    assert "/fr/states/senegal/" in french.content.decode()
+    assert figure_computations == ["en", "fr"]
+
+
+@pytest.mark.bounded_staleness
+def test_while_another_render_computes_an_outdated_figure_the_previous_one_is_used(
+    turkiye, clock, figure_computations
+):
+    """The languages' pages run out of their bound together (they are as old as the figures
+    they share): the first computes the figures, the others use the previous ones meanwhile."""
+    get(Client(), "/en/states/")
+    senegal_joins()
+    clock.advance(BOUND + 1)
+    # The figures shared by the three languages (dashboard.views.language_free).
+    lock = f"{dashboard_cache.FIGURE_LOCK_PREFIX}figures:states_with_engagement:*"
+    assert cache.add(lock, True, timeout=60)  # another render computes them
+
+    french, _ = get(Client(), "/fr/states/")
+
+    assert figure_computations == ["en"]
+    assert "/fr/states/senegal/" not in french.content.decode()
+    cache.delete(lock)
+    # Past the bound by more than a render may take: computed, whoever holds the lock.
+    clock.advance(response_cache.WAIT_SECONDS + 1)
+    arabic, _ = get(Client(), "/ar/states/")
+    assert figure_computations == ["en", "ar"]
+    assert "/ar/states/senegal/" in arabic.content.decode()
+
+
+@pytest.mark.bounded_staleness
+def test_a_signed_in_user_gets_the_figures_checked_within_the_bound(
+    turkiye, clock, secretariat, figure_computations
+):
+    get(Client(), "/en/states/")
+    senegal_joins()
+    clock.advance(1)
+    signed_in = Client()
+    signed_in.force_login(secretariat)
+
+    french, _ = get(signed_in, "/fr/states/")
+
+    assert "/fr/states/senegal/" in french.content.decode()
 
 
 @pytest.mark.django_db(transaction=True)
