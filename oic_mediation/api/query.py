@@ -19,6 +19,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
+from django.db.models.fields import AutoFieldMixin
 from django.utils.translation import gettext_lazy as _
 from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
@@ -72,9 +73,10 @@ def _is_unknown_record(field, value) -> bool:
     model_field = field.queryset.model._meta.get_field(key)
     try:
         python_value = model_field.to_python(value)
-        if not isinstance(model_field, models.CharField):
+        if not isinstance(model_field, models.CharField | AutoFieldMixin):
             # A number's range is in the schema (minimum 0 for a positive one); a text key's
-            # length is not, so any text is a well-formed key.
+            # length is not, so any text is a well-formed key, nor an id's, so any whole number
+            # is a well-formed id (one beyond the column's range names nothing either).
             model_field.run_validators(python_value)
     except (DjangoValidationError, ValueError, TypeError):
         return False

@@ -317,6 +317,23 @@ def test_a_filter_naming_a_record_that_does_not_exist_matches_nothing(world, api
     assert response.json()["results"] == []
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        # What schemathesis generated: an id the schema allows (any integer) beyond the column's
+        # range; the API refused the whole request with a 400.
+        {"paragraph": -53944923498779967809499547161329664},
+        {"paragraph": 2**63},
+        {"paragraph": -1, "resolution": "paragraph_search_en"},
+    ],
+)
+def test_an_id_beyond_the_columns_range_matches_nothing_too(world, api_client, query):
+    response = api_client.get("/api/v1/recommendations/", query)
+
+    assert response.status_code == 200
+    assert response.json()["results"] == []
+
+
 def test_the_page_size_is_capped(world, more_worlds, api_client, monkeypatch):
     from oic_mediation.api.pagination import CappedLimitOffsetPagination
 
