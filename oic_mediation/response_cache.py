@@ -258,21 +258,26 @@ class PublicResponseCacheMiddleware:
                 cache.delete(lock)
         if entry is not None and now - as_of <= stale_seconds + WAIT_SECONDS:
             return self._rebuild(request, entry)
-        fresh = self._wait(key, lock)
+        fresh = self._wait(key, lock, stale_seconds)
         if fresh is not None:
             return self._rebuild(request, fresh)
         return self._render(request, key)
 
     @staticmethod
-    def _wait(key: str, lock: str) -> dict | None:
+    def _wait(key: str, lock: str, stale_seconds: float) -> dict | None:
         """The fresh entry another request is rendering, or None when it does not come in time
-        (or the render was not cacheable)."""
+        (or the render was not cacheable). Fresh: current, or known current recently enough to
+        be served as a previous version is (a render may use figures from within the bound, and
+        is then as old as they are)."""
         deadline = time.monotonic() + WAIT_SECONDS
         while time.monotonic() < deadline:
             time.sleep(POLL_SECONDS)
             found = cache.get_many([key, lock])
             entry = found.get(key)
-            if entry is not None and is_fresh(entry["depends_on"]):
+            if entry is not None and (
+                time.time() - entry["computed_at"] <= stale_seconds + WAIT_SECONDS
+                or is_fresh(entry["depends_on"])
+            ):
                 local_copies.put(key, entry, timeout=TIMEOUT_SECONDS / 4)
                 return entry
             if lock not in found:

@@ -393,6 +393,32 @@ def test_a_signed_in_user_gets_the_figures_checked_within_the_bound(
     assert "/fr/states/senegal/" in french.content.decode()
 
 
+@pytest.mark.bounded_staleness
+def test_visitors_waiting_for_a_render_take_it_when_it_used_figures_from_within_the_bound(
+    turkiye, clock, states_renders, monkeypatch
+):
+    """The render they wait for may have used figures computed a few seconds before a write: it
+    is then stored as out of date, yet recent enough to serve. Before, each waiting visitor
+    rendered the page again once the lock was gone."""
+    get(Client(), "/en/states/")
+    senegal_joins()
+    key = another_request_is_rendering("/en/states/")
+    clock.advance(BOUND + response_cache.WAIT_SECONDS + 1)  # the stored version is too old
+    rendered = dict(cache.get(key), computed_at=clock.now - 1)  # recent, on outdated figures
+    states_renders.clear()
+    local_copies.clear()
+
+    def the_other_request_stores_its_render(seconds: float) -> None:
+        # While this visitor waits, the request holding the lock finishes.
+        cache.set(key, rendered)
+        cache.delete(f"render-lock:{key}")
+
+    monkeypatch.setattr(response_cache.time, "sleep", the_other_request_stores_its_render)
+    get(Client(), "/en/states/")
+
+    assert states_renders == []
+
+
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.slow
 @pytest.mark.bounded_staleness
