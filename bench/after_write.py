@@ -7,7 +7,8 @@ own, e.g.
     DJANGO_DEBUG=false DJANGO_SECRET_KEY=… DJANGO_HTTPS=false DJANGO_ALLOWED_HOSTS=127.0.0.1 \\
     .venv/bin/python bench/after_write.py
 
-It saves one commitment's description (a space and a full stop more) in that database.
+It saves one commitment's description (a space and a full stop more) in that database, and lists
+the slowest paths (``TOP=N``, 10 by default).
 """
 
 from __future__ import annotations

@@ -860,7 +860,7 @@ def _grouped_by_state(commitments: QuerySet, thresholds: dict[str, datetime.date
 
     Counted over the rows computed once: the ORM repeats the latest report's subquery in every
     aggregate, and PostgreSQL ran it six times per commitment (the Who reports page's 149 ms at
-    the bench's scale 10, 27 ms so)."""
+    the bench's scale 10; 23–25 ms so)."""
     inner, params = commitments.query.sql_with_params()
     names = list(thresholds)
     counted = "".join(", COUNT(*) FILTER (WHERE since < %s)" for _name in names)
